@@ -1,0 +1,37 @@
+package dev.ltx2.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+
+/**
+ * A job config after {@code ${ENV}} substitution, as the trainer will receive it. The
+ * tree is handed to ai-toolkit as JSON, so what was validated is exactly what runs.
+ */
+public record ResolvedConfig(Path file, JsonNode tree) {
+
+    public String name() {
+        return tree.path("config").path("name").asText();
+    }
+
+    private JsonNode firstProcess() {
+        return tree.path("config").path("process").path(0);
+    }
+
+    /** {@code process[0].training_folder}, relative paths against the working directory as ai-toolkit does. */
+    public Path trainingFolder() {
+        return Path.of(firstProcess().path("training_folder").asText("output")).toAbsolutePath().normalize();
+    }
+
+    /** Where ai-toolkit writes this job's checkpoints: {@code training_folder/name}. */
+    public Path outputDir() {
+        return trainingFolder().resolve(name());
+    }
+
+    public int steps() {
+        return firstProcess().path("train").path("steps").asInt(0);
+    }
+
+    public String toJson() {
+        return tree.toString();
+    }
+}

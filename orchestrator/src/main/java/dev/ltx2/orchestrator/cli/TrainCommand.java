@@ -1,0 +1,68 @@
+package dev.ltx2.orchestrator.cli;
+
+import dev.ltx2.orchestrator.core.ExitCode;
+import dev.ltx2.orchestrator.core.Result;
+import dev.ltx2.orchestrator.core.Workspace;
+import dev.ltx2.orchestrator.demo.DemoAssets;
+import dev.ltx2.orchestrator.train.TrainSession;
+import dev.ltx2.schema.ConfigLoader;
+import dev.ltx2.schema.Diagnostic;
+import dev.ltx2.schema.LoadResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code orchestrator train CONFIG}: prepares whatever is missing (venv, fork, demo assets)
+ * and trains, resuming from the job's last checkpoint if there is one.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a LoRA from an ai-toolkit job config; resumes from the last checkpoint of the same job.")
+public final class TrainCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "CONFIG", description = "ai-toolkit job config (YAML or JSON).")
+    Path config;
+
+    @Mixin CacheOption cache;
+    @Mixin UpstreamOption upstream;
+    @Mixin PythonOption python;
+    @Mixin RunnerOption runner;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
+        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put(DemoAssets.ENV_VAR, ws.layout().demoDir().toString());
+
+        LoadResult loaded = ConfigLoader.load(config, env);
+        if (loaded instanceof LoadResult.Invalid invalid) {
+            invalid.errors().forEach(d -> console.err().println(d.format()));
+            console.err().flush();
+            return ExitCode.USER_ERROR.code();
+        }
+        var resolved = ((LoadResult.Loaded) loaded);
+        resolved.warnings().stream().map(Diagnostic::format).forEach(console.err()::println);
+
+        Result<?> prepared = ws.ensureEnv(python.python).then(e -> ws.ensureFork(upstream.upstream));
+        if (prepared instanceof Result.Ok<?> && usesDemoAssets(config)) {
+            prepared = ws.ensureDemo();
+        }
+        if (prepared instanceof Result.Err<?> err) {
+            return console.fail(err.failure());
+        }
+        return new TrainSession(ws.pythonEnv(), resolved.config(), runner.create(), console).run().code();
+    }
+
+    private static boolean usesDemoAssets(Path config) throws IOException {
+        return Files.readString(config).contains("${" + DemoAssets.ENV_VAR + "}");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ltx2.orchestrator.core;
+
+import dev.ltx2.orchestrator.demo.DemoAssets;
+import dev.ltx2.orchestrator.fork.ForkMaterializer;
+import dev.ltx2.orchestrator.fork.ForkState;
+import dev.ltx2.orchestrator.fork.PatchSeries;
+import dev.ltx2.orchestrator.fork.UpstreamPin;
+import dev.ltx2.orchestrator.pyenv.EnvironmentBuilder;
+import dev.ltx2.orchestrator.pyenv.LockFile;
+import dev.ltx2.orchestrator.pyenv.PythonEnv;
+import java.util.function.Consumer;
+
+/**
+ * Everything a command may need to prepare before Python runs: the venv, the patched fork
+ * and the demo assets. Each step is idempotent and cheap when already done.
+ */
+public final class Workspace {
+    private final Layout layout;
+    private final Consumer<String> progress;
+
+    public Workspace(Layout layout, Consumer<String> progress) {
+        this.layout = layout;
+        this.progress = progress;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public PythonEnv pythonEnv() {
+        return new PythonEnv(layout.venvDir(), layout.pythonSource(), layout.forkDir());
+    }
+
+    public Result<UpstreamPin> pin() {
+        return UpstreamPin.load(layout.patchesDir());
+    }
+
+    public Result<ForkMaterializer> forkMaterializer() {
+        return pin().then(pin -> PatchSeries.load(layout.patchesDir())
+                .map(series -> new ForkMaterializer(layout.upstreamMirrors(), layout.forkDir(), pin, series, progress)));
+    }
+
+    /** Makes the fork match the pin and series; {@code upstream} null means the pinned URL. */
+    public Result<ForkState> ensureFork(String upstream) {
+        return pin().then(pin -> forkMaterializer().then(m -> m.apply(upstream != null ? upstream : pin.defaultUrl())));
+    }
+
+    public Result<EnvironmentBuilder.Created> ensureEnv(String basePython) {
+        return LockFile.load(layout.pythonEnvDir())
+                .then(lock -> new EnvironmentBuilder(pythonEnv(), lock, BuildInfo.jepVersion(), progress).create(basePython));
+    }
+
+    public Result<java.nio.file.Path> ensureDemo() {
+        return new DemoAssets(layout.demoDir(), pythonEnv(), progress).ensure();
+    }
+}

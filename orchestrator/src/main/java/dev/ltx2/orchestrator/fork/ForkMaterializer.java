@@ -1,0 +1,207 @@
+package dev.ltx2.orchestrator.fork;
+
+import dev.ltx2.orchestrator.core.Exec;
+import dev.ltx2.orchestrator.core.Failure;
+import dev.ltx2.orchestrator.core.Files2;
+import dev.ltx2.orchestrator.core.Result;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Clones the upstream source into the cache, checks out the pin and applies the patch
+ * series. The patched tree is built in a scratch directory and moved into place only when
+ * every patch applied, so a failure never leaves a half-patched fork.
+ */
+public final class ForkMaterializer {
+    /** Subject of the commit that removes files the source lacks, before the series. */
+    public static final String LEAVE_OUT_SUBJECT = "Leave out files absent from the upstream source";
+    private final Path mirrorsDir;
+    private final Path forkDir;
+    private final UpstreamPin pin;
+    private final PatchSeries series;
+    private final Consumer<String> progress;
+
+    public ForkMaterializer(Path mirrorsDir, Path forkDir, UpstreamPin pin, PatchSeries series, Consumer<String> progress) {
+        this.mirrorsDir = mirrorsDir;
+        this.forkDir = forkDir;
+        this.pin = pin;
+        this.series = series;
+        this.progress = progress;
+    }
+
+    /** The fork as it is now, if it matches the pin and series; no git process runs. */
+    public Result<ForkState> current() {
+        String digest = series.digest(pin);
+        return ForkStamp.read(forkDir)
+                .filter(s -> s.commit().equals(pin.commit()) && s.seriesDigest().equals(digest))
+                .<Result<ForkState>>map(s -> Result.ok(new ForkState(forkDir, pin.commit(), digest, s.excludedPaths(), false)))
+                .orElseGet(() -> Result.err(Failure.environment(
+                        "the fork in " + forkDir + " is missing or out of date with patches/",
+                        "run: orchestrator fork apply")));
+    }
+
+    /** Makes the fork match the pin and series; idempotent. */
+    public Result<ForkState> apply(String source) {
+        Result<ForkState> existing = current();
+        if (existing instanceof Result.Ok<ForkState>) {
+            return existing;
+        }
+        return mirror(source).then(this::materialise);
+    }
+
+    /**
+     * A bare clone in the cache that contains the pinned commit. Any cached clone that has
+     * the pin serves, whatever source it came from, so later runs need no network.
+     */
+    public Result<Path> mirror(String source) {
+        String resolved = resolveSource(source);
+        Path mirror = mirrorsDir.resolve(key(resolved) + ".git");
+        Git git = new Git(mirrorsDir);
+        try {
+            Files.createDirectories(mirrorsDir);
+        } catch (IOException e) {
+            return Result.err(Failure.environment("cannot create " + mirrorsDir + ": " + e.getMessage(), "check the cache directory"));
+        }
+        Path cached = cachedMirrorWithPin(git);
+        if (cached != null) {
+            return Result.ok(cached);
+        }
+        if (!Files.isDirectory(mirror)) {
+            progress.accept("cloning " + resolved);
+            Path tmp = mirrorsDir.resolve(mirror.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+            Files2.deleteRecursively(tmp);
+            Exec.Output out = git.run("clone", "--bare", "--quiet", resolved, tmp.toString());
+            if (!out.ok()) {
+                Files2.deleteRecursively(tmp);
+                return Result.err(Failure.environment("cannot clone the upstream source " + resolved + ": " + out.tail(3),
+                        "pass --upstream with a reachable git URL or a local clone of ostris/ai-toolkit"));
+            }
+            try {
+                Files.move(tmp, mirror, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                return Result.err(Failure.environment("cannot move the clone into " + mirror + ": " + e.getMessage(), null));
+            }
+        }
+        Git inMirror = git.in(mirror);
+        if (!inMirror.run("cat-file", "-e", pin.commit() + "^{commit}").ok()) {
+            progress.accept("fetching " + resolved);
+            Exec.Output fetch = inMirror.run("fetch", "--quiet", resolved, "+refs/heads/*:refs/heads/*");
+            if (!fetch.ok() || !inMirror.run("cat-file", "-e", pin.commit() + "^{commit}").ok()) {
+                return Result.err(Failure.environment(
+                        "the upstream source " + resolved + " does not contain the pinned commit " + pin.commit(),
+                        "pass --upstream with a clone of ostris/ai-toolkit that includes " + pin.shortCommit()));
+            }
+        }
+        return Result.ok(mirror);
+    }
+
+    private Path cachedMirrorWithPin(Git git) {
+        try (var mirrors = Files.list(mirrorsDir)) {
+            return mirrors.filter(p -> p.getFileName().toString().endsWith(".git"))
+                    .sorted()
+                    .filter(p -> git.in(p).run("cat-file", "-e", pin.commit() + "^{commit}").ok())
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Result<ForkState> materialise(Path mirror) {
+        Git inMirror = new Git(mirror);
+        Result<List<String>> scanned = MissingBlobs.scan(inMirror, pin.commit(), series.touchedPaths());
+        if (scanned instanceof Result.Err<List<String>> err) {
+            return Result.err(err.failure());
+        }
+        List<String> excluded = ((Result.Ok<List<String>>) scanned).value();
+        Path tmp = forkDir.resolveSibling(forkDir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Files2.deleteRecursively(tmp);
+        try {
+            Files.createDirectories(tmp.getParent());
+            Result<ForkState> built = checkoutAndPatch(mirror, tmp, excluded);
+            if (built instanceof Result.Err<ForkState>) {
+                return built;
+            }
+            Files2.deleteRecursively(forkDir);
+            Files.move(tmp, forkDir, StandardCopyOption.ATOMIC_MOVE);
+            return Result.ok(new ForkState(forkDir, pin.commit(), series.digest(pin), excluded, true));
+        } catch (IOException e) {
+            return Result.err(Failure.environment("cannot write the fork: " + e.getMessage(), "check free disk space in the cache"));
+        } finally {
+            Files2.deleteRecursively(tmp);
+        }
+    }
+
+    private Result<ForkState> checkoutAndPatch(Path mirror, Path tmp, List<String> excluded) throws IOException {
+        Git git = new Git(tmp.getParent());
+        progress.accept("checking out " + pin.shortCommit() + (excluded.isEmpty() ? "" : " (sparse: " + excluded.size() + " file(s) absent from the source left out)"));
+        Exec.Output clone = git.run("clone", "--quiet", "--no-checkout", "--no-hardlinks", mirror.toString(), tmp.toString());
+        if (!clone.ok()) {
+            return Result.err(Failure.environment("cannot clone the cached mirror: " + clone.tail(3), null));
+        }
+        Git work = git.in(tmp);
+        if (!excluded.isEmpty()) {
+            List<String> patterns = new ArrayList<>(List.of("/*"));
+            excluded.forEach(p -> patterns.add("!/" + p));
+            work.run("config", "core.sparseCheckout", "true");
+            Files.write(tmp.resolve(".git/info/sparse-checkout"), patterns, StandardCharsets.UTF_8);
+        }
+        Exec.Output checkout = work.run("checkout", "--quiet", "--detach", pin.commit());
+        if (!checkout.ok()) {
+            return Result.err(Failure.environment("cannot check out " + pin.commit() + ": " + checkout.tail(3), null));
+        }
+        if (!excluded.isEmpty()) {
+            // git cannot write a tree that names a blob it lacks, so commits (git am) would
+            // fail; record the absent files as removed first.
+            List<String> remove = new ArrayList<>(List.of("update-index", "--force-remove", "--"));
+            remove.addAll(excluded);
+            Exec.Output removed = work.run(remove, null);
+            Exec.Output commit = removed.ok()
+                    ? work.run("commit", "--quiet", "--no-verify", "-m", LEAVE_OUT_SUBJECT) : removed;
+            if (!commit.ok()) {
+                return Result.err(Failure.environment("cannot leave out the absent files: " + commit.tail(3), null));
+            }
+        }
+        for (PatchSeries.Patch patch : series.patches()) {
+            Exec.Output am = work.run("am", "--quiet", "--keep-cr", "--committer-date-is-author-date", patch.file().toString());
+            if (!am.ok()) {
+                Exec.Output check = work.run("apply", "--check", "--verbose", patch.file().toString());
+                work.run("am", "--abort");
+                String where = HunkLocator.locate(check.stderr() + check.stdout(), patch.text())
+                        .map(l -> " at " + l.file() + ", " + l.hunk())
+                        .orElse("");
+                return Result.err(Failure.user("patch " + patch.name() + " does not apply to " + pin.shortCommit() + where,
+                                "refresh the patch against the pin (docs/patches.md); the fork was left unchanged")
+                        .withDetail(am.tail(6)));
+            }
+        }
+        new ForkStamp(pin.commit(), series.digest(pin), excluded).write(tmp);
+        return Result.ok(null);
+    }
+
+    /** A local directory becomes an absolute path; anything else is passed to git as a URL. */
+    static String resolveSource(String source) {
+        Path local = Path.of(source);
+        if (!source.contains("://") && !source.startsWith("git@") && Files.exists(local)) {
+            return local.toAbsolutePath().normalize().toString();
+        }
+        return source;
+    }
+
+    private static String key(String source) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

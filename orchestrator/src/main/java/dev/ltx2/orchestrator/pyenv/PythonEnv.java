@@ -1,0 +1,57 @@
+package dev.ltx2.orchestrator.pyenv;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The venv the trainer runs in, and the environment every Python process (and the
+ * embedded interpreter) gets: our package and the fork on the path, no network for model
+ * hubs, no telemetry.
+ */
+public record PythonEnv(Path venvDir, Path pythonSource, Path forkDir) {
+
+    public Path bin() {
+        return venvDir.resolve("bin");
+    }
+
+    public Path python() {
+        return bin().resolve("python");
+    }
+
+    public boolean exists() {
+        return Files.isExecutable(python());
+    }
+
+    /** {@code lib/pythonX.Y/site-packages}; null until the venv exists. */
+    public Path sitePackages() {
+        Path lib = venvDir.resolve("lib");
+        try (var dirs = Files.list(lib)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("python"))
+                    .map(d -> d.resolve("site-packages"))
+                    .filter(Files::isDirectory)
+                    .findFirst()
+                    .orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    public String pythonPath() {
+        return pythonSource + java.io.File.pathSeparator + forkDir;
+    }
+
+    /** Variables for child Python processes; the embedded interpreter sets the same at start. */
+    public Map<String, String> childEnvironment() {
+        String path = bin() + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", "");
+        return Map.of(
+                "PYTHONPATH", pythonPath(),
+                "PATH", path,
+                "VIRTUAL_ENV", venvDir.toString(),
+                "PYTHONUNBUFFERED", "1",
+                "HF_HUB_OFFLINE", "1",
+                "TRANSFORMERS_OFFLINE", "1",
+                "DISABLE_TELEMETRY", "YES",
+                "NO_ALBUMENTATIONS_UPDATE", "1");
+    }
+}

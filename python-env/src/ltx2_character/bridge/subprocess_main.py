@@ -1,0 +1,59 @@
+"""Entry point of the subprocess runner: ``python -m ltx2_character.bridge.subprocess_main``.
+
+Events go to the original stdout, one JSON line each; everything else the trainer prints,
+native libraries included, is moved to stderr by redirecting file descriptor 1, so the
+event stream stays clean. SIGINT/SIGTERM set the stop flag, as the Java side does for
+the in-process runner, so both stop the same way: at the next step end, after a checkpoint.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+
+from .run import COMPLETED, STOPPED, run_training
+
+EXIT_CODES = {COMPLETED: 0, STOPPED: 0}
+
+
+class SignalStopFlag:
+    def __init__(self) -> None:
+        self._set = False
+        signal.signal(signal.SIGINT, self._handle)
+        signal.signal(signal.SIGTERM, self._handle)
+
+    def _handle(self, signum, frame) -> None:
+        self._set = True
+
+    def get(self) -> bool:
+        return self._set
+
+
+class LineSink:
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def accept(self, line: str) -> None:
+        self._stream.write(line + "\n")
+        self._stream.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--config-json", required=True, help="file holding the resolved job config as JSON")
+    parser.add_argument("--fork", required=True, help="the patched ai-toolkit tree")
+    parser.add_argument("--log", default=None, help="append the trainer's output here")
+    args = parser.parse_args(argv)
+
+    events_out = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    with open(args.config_json, encoding="utf-8") as f:
+        config_json = f.read()
+    outcome = run_training(config_json, args.fork, LineSink(events_out), SignalStopFlag(), args.log)
+    return EXIT_CODES.get(outcome, 3)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""``python -m ltx2_character.demo --out DIR``: write the tiny models and the demo dataset.
+
+Layout: ``DIR/tiny-ltx2``, ``DIR/tiny-ltx2.3`` (diffusers folders) and ``DIR/dataset``.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from . import media, tiny_model
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", required=True, type=Path)
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    for arch in tiny_model.ARCHES:
+        tiny_model.build(tmp / f"tiny-{arch}", tiny_model.TinyModelSpec(arch=arch))
+    media.generate(tmp / "dataset")
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    print(f"demo assets in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
