@@ -32,7 +32,8 @@ def main(argv: list[str]) -> int:
                 counts[suite]["failed"] += 1
             elif (skipped := case.find("skipped")) is not None:
                 counts[suite]["skipped"] += 1
-                reason = skipped.get("message") or (skipped.text or "").strip() or "no reason given"
+                text = (skipped.text or "").strip().splitlines()
+                reason = skipped.get("message") or (text[0] if text else "no reason given")
                 skips.append(f"  {suite}: {case.get('classname')}.{case.get('name')}: {reason}")
             else:
                 counts[suite]["passed"] += 1

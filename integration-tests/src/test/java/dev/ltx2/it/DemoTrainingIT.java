@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DemoTrainingIT {
     static final String JOB = "demo_character";
 
-    @BeforeAll
-    static void needsUpstream() {
+    /** Per test (not per class) so each test is reported as skipped with the reason. */
+    @BeforeEach
+    void needsUpstream() {
         UpstreamAvailable.assume();
     }
 
