@@ -65,7 +65,7 @@ final class RebaseReportText {
             out.append(pad).append("conflict: ").append(h.file()).append(": ").append(h.where()).append('\n');
         }
         if (!p.mergeConflicts().isEmpty()) {
-            out.append(pad).append("--3way leaves conflict markers in: ").append(String.join(", ", p.mergeConflicts())).append('\n');
+            out.append(pad).append("git am --3way leaves unmerged: ").append(String.join(", ", p.mergeConflicts())).append('\n');
         }
         if (!p.afterConflictIn().isEmpty()) {
             out.append(pad).append("checked after the partly applied ")

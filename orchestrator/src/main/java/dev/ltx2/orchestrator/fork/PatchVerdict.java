@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param offsets hunks that applied at another line than the patch records (OFFSET)
  * @param conflicts hunks that do not apply, with or without {@code --3way} (CONFLICT)
- * @param mergeConflicts files where {@code git am --3way} stopped with conflict markers
+ * @param mergeConflicts files {@code git am --3way} left unmerged (conflict markers, or modify/delete)
  * @param changedUpstream files this patch touches that differ between the pin and the revision
  * @param afterConflictIn earlier conflicting patches that touch the same files: this verdict
  *     was reached on a tree where those were only partly applied, so it may be a knock-on
