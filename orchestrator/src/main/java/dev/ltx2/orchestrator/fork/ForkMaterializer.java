@@ -24,12 +24,12 @@ import java.util.regex.Pattern;
 public final class ForkMaterializer {
     /** Subject of the commit that removes files the source lacks, before the series. */
     public static final String LEAVE_OUT_SUBJECT = "Leave out files absent from the upstream source";
+    private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
     private final Path mirrorsDir;
     private final Path forkDir;
     private final UpstreamPin pin;
     private final PatchSeries series;
     private final Consumer<String> progress;
-    private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
 
     public ForkMaterializer(Path mirrorsDir, Path forkDir, UpstreamPin pin, PatchSeries series, Consumer<String> progress) {
         this.mirrorsDir = mirrorsDir;
@@ -111,7 +111,8 @@ public final class ForkMaterializer {
         if (!cloned && (!immutable || !hasCommits(inMirror, rev))) {
             progress.accept("fetching " + resolved);
             Exec.Output fetch = inMirror.run("fetch", "--quiet", resolved, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");
-            if (!fetch.ok() && !immutable) {
+            // A stale branch must not pass for today's; a full id is usable if it is there.
+            if (!fetch.ok() && (!immutable || !hasCommits(inMirror, rev))) {
                 return Result.err(Failure.environment("cannot fetch " + resolved + " to look up " + rev + ": " + fetch.tail(3),
                         "pass --upstream with a reachable git URL or a local clone of ostris/ai-toolkit"));
             }

@@ -187,6 +187,18 @@ class RebaseCheckTest {
     }
 
     @Test
+    void fullCommitIdIsServedFromTheCacheWithoutTheSource() throws IOException {
+        fx.pin(pin, fx.patch("0001-a.patch", pin, "toolkit/a.py", lines(5, "five")));
+        String moved = fx.commit("upstream moves", "toolkit/b.py", "b = 3\n");
+        check(moved);
+        progress.clear();
+        // A source that does not exist proves no clone or fetch is attempted.
+        Result<RebaseReport> again = rebaseCheck().check(tmp.resolve("no-such-source").toString(), moved);
+        assertThat(((Result.Ok<RebaseReport>) again).value().patches().get(0).verdict()).isEqualTo(Verdict.CLEAN);
+        assertThat(progress).noneMatch(p -> p.startsWith("cloning") || p.startsWith("fetching"));
+    }
+
+    @Test
     void unknownRevisionIsAUserError() throws IOException {
         fx.pin(pin, fx.patch("0001-a.patch", pin, "toolkit/a.py", lines(5, "five")));
         Result<RebaseReport> r = rebaseCheck().check(fx.upstream.toString(), "no-such-branch");
