@@ -53,6 +53,8 @@ def variants(demo: dict[str, torch.Tensor], connectors) -> dict[str, tuple[dict,
                           "fails", {}),
         "DoRA": ({**demo, **{k.replace(LORA_B, ".dora_scale"): torch.ones(v.shape[0], 1) for k, v in demo.items()
                              if k.endswith(LORA_B)}}, "partial", {"transformer": blocks, "connectors": set()}),
+        "ai-toolkit DoRA (.magnitude)": ({**demo, **{k.replace(LORA_B, ".magnitude"): torch.ones(v.shape[0])
+                                                 for k, v in demo.items() if k.endswith(LORA_B)}}, "fails", {}),
         "LoKr": (lokr, "fails", {}),
         "kohya names": (kohya, "fails", {}),
         "bare original names": ({k[len("diffusion_model."):]: v for k, v in demo.items()}, "fails", {}),
@@ -72,7 +74,7 @@ def cases(demo_lora, tiny_pipeline):
 
 
 @pytest.mark.parametrize("name", [
-    "demo", "alpha tensors", "DoRA", "LoKr", "kohya names", "bare original names", "ComfyUI connector keys",
+    "demo", "alpha tensors", "DoRA", "ai-toolkit DoRA (.magnitude)", "LoKr", "kohya names", "bare original names", "ComfyUI connector keys",
     "diffusers format with connectors", "text_embedding_projection", "original names mixed with connectors.",
 ])
 def test_inspect_predicts_what_diffusers_does(name, cases, tiny_pipeline, inspect_json, tmp_path: Path):

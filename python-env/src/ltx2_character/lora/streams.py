@@ -60,6 +60,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = tuple(
             ".lora_mid.weight": "mid",
             ".alpha": "alpha",
             ".dora_scale": "dora_scale",
+            ".magnitude": "magnitude",  # ai-toolkit's name for the DoRA magnitude
             ".lokr_w1": "lokr_w1",
             ".lokr_w2": "lokr_w2",
             ".lokr_w1_a": "lokr_w1_a",

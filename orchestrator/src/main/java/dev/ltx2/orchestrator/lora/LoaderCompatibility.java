@@ -19,30 +19,47 @@ final class LoaderCompatibility {
 
     /** comfy/lora.py model_lora_keys_unet: LTXV/LTXAV map diffusion_model.X, X and lora_unet_X. */
     static LoaderVerdict comfy(List<ModuleResult> modules) {
+        return comfyLike("ComfyUI", modules, List.of());
+    }
+
+    private static LoaderVerdict comfyLike(String loader, List<ModuleResult> modules, List<String> caveats) {
         List<String> reasons = new ArrayList<>();
-        long unmapped = count(modules, r -> !comfyMaps(r.module()));
+        long unmapped = count(modules, r -> !comfyMaps(r.module()) && !projection(r.module()));
         if (unmapped > 0) {
-            reasons.add(unmapped + " module(s) in diffusers/PEFT naming are not mapped for LTX-AV and are ignored");
+            reasons.add(unmapped + " module(s) in diffusers/PEFT naming (or without a ComfyUI target) are not mapped "
+                    + "for LTX-AV and are ignored");
         }
-        return verdict("ComfyUI", modules, unmapped, 0, reasons, List.of());
+        long projections = count(modules, r -> projection(r.module()));
+        if (projections > 0) {
+            reasons.add(projections + " text_embedding_projection module(s): not verified whether ComfyUI maps them "
+                    + "(they are not in its LTX-AV diffusion model)");
+        }
+        long magnitude = count(modules, r -> comfyMaps(r.module()) && r.module().parts().containsKey(Part.MAGNITUDE));
+        if (magnitude > 0) {
+            reasons.add(magnitude + " DoRA module(s) store ai-toolkit's .magnitude, which ComfyUI does not read (it "
+                    + "expects .dora_scale): applied as plain LoRA, with \"lora key not loaded\" warnings");
+        }
+        return verdict(loader, modules, unmapped, magnitude, reasons, caveats);
     }
 
     static LoaderVerdict kjnodes(List<ModuleResult> modules) {
-        List<String> reasons = new ArrayList<>(comfy(modules).reasons());
-        long unmapped = count(modules, r -> !comfyMaps(r.module()));
         List<String> caveats = new ArrayList<>();
         long connectors = count(modules, r -> comfyMaps(r.module()) && r.module().stream() == Stream.CONNECTORS);
         if (connectors > 0) {
             caveats.add(connectors + " connector module(s) follow the \"video\" slider (their names contain "
                     + "\"attn\"/\"ff.net\"), not \"audio\" or \"other\"");
         }
-        long alphaLess = count(modules, r -> r.alpha() == null && r.rank() != null && r.rank() > 1
-                && (r.network() == NetworkType.LORA || r.network() == NetworkType.DORA));
+        long alphaLess = count(modules, r -> r.alpha() == null && r.rank() != null && r.rank() > 1);
         if (alphaLess > 0) {
-            caveats.add("no alpha tensors: a slider s strictly between 0 and 1 scales by s/rank, not s "
-                    + "(KJNodes sets alpha = s when alpha is missing); 0 and 1 behave as expected");
+            caveats.add(alphaLess + " module(s) without alpha: a slider s strictly between 0 and 1 scales them by "
+                    + "s/rank, not s (KJNodes sets alpha = s when alpha is missing); 0 and 1 behave as expected");
         }
-        return verdict("KJNodes LTX2LoraLoaderAdvanced", modules, unmapped, 0, reasons, caveats);
+        long fullLokr = count(modules, r -> r.network() == NetworkType.LOKR && r.rank() == null);
+        if (fullLokr > 0) {
+            caveats.add(fullLokr + " full-rank LoKr module(s): sliders strictly between 0 and 1 have no effect "
+                    + "(ComfyUI ignores alpha when neither LoKr factor is decomposed, and the slider sets alpha)");
+        }
+        return comfyLike("KJNodes LTX2LoraLoaderAdvanced", modules, caveats);
     }
 
     /** diffusers 0.39.0 LTX2LoraLoaderMixin.lora_state_dict / load_lora_weights. */
@@ -96,13 +113,21 @@ final class LoaderCompatibility {
         }
         long dora = count(modules, r -> lightricksPair(r.module()) && r.network() == NetworkType.DORA);
         if (dora > 0) {
-            reasons.add(dora + " DoRA module(s) apply as plain LoRA (dora_scale is ignored)");
+            reasons.add(dora + " DoRA module(s) apply as plain LoRA (the magnitude is ignored)");
         }
         return verdict("Lightricks ltx-pipelines", modules, notPairs + connectors, rescaled + dora, reasons, List.of());
     }
 
+    private static boolean projection(LoraModule m) {
+        return m.format() == KeyFormat.BARE && m.module().startsWith("text_embedding_projection.");
+    }
+
+    /** ComfyUI names the connectors *_embeddings_connector, so diffusers' connectors.* names have no target. */
     private static boolean comfyMaps(LoraModule m) {
-        return m.format() == KeyFormat.COMFY || m.format() == KeyFormat.BARE || m.format() == KeyFormat.KOHYA;
+        if (m.format() == KeyFormat.BARE) {
+            return !m.module().startsWith("connectors.") && !projection(m);
+        }
+        return m.format() == KeyFormat.COMFY || m.format() == KeyFormat.KOHYA;
     }
 
     private static boolean diffusersLoads(LoraModule m, boolean fileHasOriginalKeys) {

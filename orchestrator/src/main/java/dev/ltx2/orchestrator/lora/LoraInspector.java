@@ -3,6 +3,7 @@ package dev.ltx2.orchestrator.lora;
 import dev.ltx2.orchestrator.core.Failure;
 import dev.ltx2.orchestrator.core.Result;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class LoraInspector {
         List<StreamSummary> streams = streams(results);
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        judge(index, results, streams, training, warnings, notes);
+        judge(file.path(), index, results, streams, training, warnings, notes);
         return Result.ok(new LoraReport(
                 file.path().toString(), file.size(), header.tensors().size(),
                 countBy(header.tensors().stream().map(t -> t.dtype().name()).toList()),
@@ -70,7 +71,7 @@ public final class LoraInspector {
         return out;
     }
 
-    private static void judge(ModuleIndex index, List<ModuleResult> results, List<StreamSummary> streams,
+    private static void judge(Path path, ModuleIndex index, List<ModuleResult> results, List<StreamSummary> streams,
                               TrainingSummary training, List<String> warnings, List<String> notes) {
         if (results.isEmpty()) {
             warnings.add("no adapter modules found: this does not look like a LoRA");
@@ -83,7 +84,7 @@ public final class LoraInspector {
                 warnings.add("trained without audio (do_audio: false, from " + training.doAudioSource()
                         + ") but the audio branch changed: " + String.join(", ", audio)
                         + ". These deltas can damage voices (ai-toolkit#1020); remove them with: "
-                        + "orchestrator lora strip --streams audio,a2v,v2a FILE -o OUT");
+                        + "orchestrator lora strip --streams audio,a2v,v2a " + path + " -o " + videoOnly(path));
             }
         }
         List<ModuleResult> nonFinite = results.stream().filter(ModuleResult::nonFinite).toList();
@@ -115,14 +116,23 @@ public final class LoraInspector {
             notes.add(zero + " module(s) have ΔW = 0 (e.g. an up-projection still at its zero initialisation)");
         }
         boolean lora = results.stream().anyMatch(r -> r.network() == NetworkType.LORA || r.network() == NetworkType.DORA);
+        if (results.stream().anyMatch(r -> r.network() == NetworkType.LOKR && r.rank() == null && r.alpha() != null)) {
+            notes.add("full-rank LoKr (neither factor decomposed): loaders ignore its alpha and apply scale 1");
+        }
         if (lora && results.stream().noneMatch(r -> r.alpha() != null)) {
             notes.add("no alpha tensors: ComfyUI, diffusers and Lightricks apply scale 1, i.e. alpha = rank; "
                     + "the norms use scale 1");
         }
         if (results.stream().anyMatch(r -> r.network() == NetworkType.DORA)) {
-            notes.add("DoRA: the norms cover the low-rank direction update only; the magnitude (dora_scale) "
-                    + "needs the base weights");
+            notes.add("DoRA: the norms cover the low-rank direction update only; the magnitude (dora_scale or "
+                    + "ai-toolkit's .magnitude) needs the base weights");
         }
+    }
+
+    private static Path videoOnly(Path path) {
+        String name = path.getFileName().toString();
+        String stem = name.endsWith(".safetensors") ? name.substring(0, name.length() - ".safetensors".length()) : name;
+        return path.resolveSibling(stem + ".video-only.safetensors");
     }
 
     private static LoraReport.AlphaSummary alpha(List<ModuleResult> results) {

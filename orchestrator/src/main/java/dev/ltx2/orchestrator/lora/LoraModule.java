@@ -25,7 +25,8 @@ public record LoraModule(KeyFormat format, String module, Map<Part, TensorEntry>
             return NetworkType.LOHA;
         }
         if (parts.containsKey(Part.DOWN) && parts.containsKey(Part.UP)) {
-            return parts.containsKey(Part.DORA_SCALE) ? NetworkType.DORA : NetworkType.LORA;
+            boolean dora = parts.containsKey(Part.DORA_SCALE) || parts.containsKey(Part.MAGNITUDE);
+            return dora ? NetworkType.DORA : NetworkType.LORA;
         }
         if (parts.containsKey(Part.DIFF)) {
             return NetworkType.DIFF;

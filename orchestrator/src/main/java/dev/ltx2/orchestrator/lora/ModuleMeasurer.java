@@ -79,7 +79,7 @@ final class ModuleMeasurer {
     private Double factorNorm(LoraModule m, Part full, Part a, Part b) throws IOException {
         TensorEntry whole = m.parts().get(full);
         if (whole != null) {
-            return whole.dtype().decodable() ? DeltaNorms.of(file.floats(whole)) : null;
+            return unreadable(whole) == null ? DeltaNorms.of(file.floats(whole)) : null;
         }
         TensorEntry left = m.parts().get(a);
         TensorEntry right = m.parts().get(b);
@@ -113,6 +113,9 @@ final class ModuleMeasurer {
 
     private static String unreadable(TensorEntry... tensors) {
         for (TensorEntry t : tensors) {
+            if (t.elements() > SafetensorsFile.MAX_DECODED_ELEMENTS) {
+                return "tensor " + t.name() + " has " + t.elements() + " elements: too large to measure";
+            }
             if (!t.dtype().decodable()) {
                 return t.dtype() + " tensor " + t.name() + ": norm not computed (only F32, F16, BF16, F64 are read)";
             }

@@ -12,6 +12,8 @@ public enum Part {
     MID(".lora_mid.weight"),
     ALPHA(".alpha"),
     DORA_SCALE(".dora_scale"),
+    /** ai-toolkit's name for the DoRA magnitude (toolkit/network_mixins.py get_keymap). */
+    MAGNITUDE(".magnitude"),
     LOKR_W1(".lokr_w1"), LOKR_W2(".lokr_w2"),
     LOKR_W1_A(".lokr_w1_a"), LOKR_W1_B(".lokr_w1_b"),
     LOKR_W2_A(".lokr_w2_a"), LOKR_W2_B(".lokr_w2_b"),

@@ -18,14 +18,14 @@ public final class ReportText {
                 .map(e -> KeyFormat.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)).label() + ": " + e.getValue() + " modules")
                 .collect(Collectors.joining("; ")));
         out.printf("  network    %s%n", r.networks().isEmpty() ? "-" : join(r.networks()));
-        out.printf("  rank       %s%n", r.ranks().isEmpty() ? "-" : r.ranks().size() == 1
+        out.printf("  rank       %s%n", r.ranks().isEmpty() ? "full (no low-rank factors)" : r.ranks().size() == 1
                 ? r.ranks().keySet().iterator().next() + " (all modules)" : join(r.ranks()) + " (rank: modules)");
         LoraReport.AlphaSummary a = r.alpha();
         out.printf("  alpha      %s%n", a.modulesWithAlpha() == 0 ? "none stored: loaders apply scale 1 (as if alpha = rank)"
                 : join(a.values()) + " (alpha: modules)" + (a.modulesWithout() > 0 ? ", " + a.modulesWithout() + " modules without" : ""));
         out.println();
         int width = r.streams().stream().mapToInt(s -> s.label().length()).max().orElse(10);
-        String format = "  %-11s %-" + width + "s  %-15s %7s  %-10s  %s%n";
+        String format = "  %-12s %-" + width + "s  %-15s %7s  %-10s  %s%n";
         out.printf(format, "stream", "covers", "KJNodes slider", "modules", "‖ΔW‖_F", "largest module");
         for (StreamSummary s : r.streams()) {
             String sliders = s.kjnodesSliders().isEmpty() ? "-" : String.join(",", s.kjnodesSliders());

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -98,6 +99,23 @@ public final class SafetensorsFile implements AutoCloseable {
         MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, header.dataStart() + tensor.begin(), tensor.bytes());
         return mapped.order(ByteOrder.LITTLE_ENDIAN);
     }
+
+    /** Copies a tensor's bytes to {@code out} without mapping them (tensors of any size). */
+    public void copyTo(TensorEntry tensor, WritableByteChannel out) throws IOException {
+        long at = header.dataStart() + tensor.begin();
+        long left = tensor.bytes();
+        while (left > 0) {
+            long n = channel.transferTo(at, left, out);
+            if (n <= 0) {
+                throw new IOException(path + ": ended inside tensor " + tensor.name() + " (file changed while reading?)");
+            }
+            at += n;
+            left -= n;
+        }
+    }
+
+    /** Largest tensor {@link #floats} decodes: one Java array. */
+    public static final long MAX_DECODED_ELEMENTS = Integer.MAX_VALUE - 8;
 
     /** The tensor as floats, row-major; only for {@link Dtype#decodable()} types. */
     public float[] floats(TensorEntry tensor) throws IOException {

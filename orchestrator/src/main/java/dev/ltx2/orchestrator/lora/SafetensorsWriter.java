@@ -69,19 +69,15 @@ public final class SafetensorsWriter {
             writeAll(ch, head);
             for (Tensor t : tensors) {
                 long size = t.dtype().bytesFor(elements(t.shape()));
-                ByteBuffer data;
                 if (t.source() instanceof Copy c) {
-                    data = c.file().bytes(c.tensor());
+                    checkSize(t, c.tensor().bytes(), size);
+                    c.file().copyTo(c.tensor(), ch);
                 } else if (t.source() instanceof Bytes b) {
-                    data = ByteBuffer.wrap(b.data());
+                    checkSize(t, b.data().length, size);
+                    writeAll(ch, ByteBuffer.wrap(b.data()));
                 } else {
                     writeZeros(ch, size);
-                    continue;
                 }
-                if (data.remaining() != size) {
-                    throw new IllegalArgumentException(t.name() + ": " + data.remaining() + " bytes for a tensor of " + size);
-                }
-                writeAll(ch, data);
             }
             ch.force(true);
         } catch (IOException | RuntimeException e) {
@@ -89,6 +85,12 @@ public final class SafetensorsWriter {
             throw e;
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void checkSize(Tensor t, long have, long want) {
+        if (have != want) {
+            throw new IllegalArgumentException(t.name() + ": " + have + " bytes for a tensor of " + want);
+        }
     }
 
     private static void writeAll(FileChannel ch, ByteBuffer buf) throws IOException {

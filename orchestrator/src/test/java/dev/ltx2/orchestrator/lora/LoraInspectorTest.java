@@ -111,8 +111,35 @@ class LoraInspectorTest {
         LoraReport r = inspect(f.write(dir.resolve("dora.safetensors")));
         assertThat(r.networks()).containsEntry("DoRA", 1).containsEntry("LoRA", 7);
         assertThat(verdicts(r).get("diffusers LTX2Pipeline.load_lora_weights").verdict()).isEqualTo("partial");
-        assertThat(verdicts(r).get("Lightricks ltx-pipelines").reasons()).anyMatch(s -> s.contains("dora_scale is ignored"));
+        assertThat(verdicts(r).get("Lightricks ltx-pipelines").reasons()).anyMatch(s -> s.contains("the magnitude is ignored"));
         assertThat(r.notes()).anyMatch(n -> n.startsWith("DoRA"));
+    }
+
+    @Test
+    void aiToolkitDoraMagnitudeIsDoraThatComfyAndDiffusersDoNotRead() throws IOException {
+        LoraFiles f = ltxLike(5).tensor(B0 + "attn1.to_q.magnitude", Dtype.F32, new float[16], 16);
+        LoraReport r = inspect(f.write(dir.resolve("dora.safetensors")));
+        assertThat(r.networks()).containsEntry("DoRA", 1);
+        assertThat(r.unrecognisedKeys()).isEmpty();
+        Map<String, LoaderVerdict> v = verdicts(r);
+        assertThat(v.get("ComfyUI").verdict()).isEqualTo("partial");
+        assertThat(v.get("ComfyUI").reasons()).anyMatch(s -> s.contains(".magnitude"));
+        assertThat(v.get("diffusers LTX2Pipeline.load_lora_weights").verdict()).isEqualTo("fails");
+        assertThat(v.get("Lightricks ltx-pipelines").verdict()).isEqualTo("partial");
+    }
+
+    @Test
+    void fullRankLokrIgnoresAlphaAndKjnodesSliders() throws IOException {
+        LoraFiles f = new LoraFiles(13).tensor(B0 + "attn1.to_q.lokr_w1", Dtype.F32, new LoraFiles(1).random(16), 4, 4)
+                .tensor(B0 + "attn1.to_q.lokr_w2", Dtype.F32, new LoraFiles(2).random(16), 4, 4)
+                .tensor(B0 + "attn1.to_q.alpha", Dtype.F32, new float[] {1e10f});
+        LoraReport r = inspect(f.write(dir.resolve("lokr.safetensors")));
+        double expected = DeltaNorms.of(f.get(B0 + "attn1.to_q.lokr_w1").data()) * DeltaNorms.of(f.get(B0 + "attn1.to_q.lokr_w2").data());
+        assertThat(byId(r).get("video-self").deltaNorm()).isCloseTo(expected, within(expected * 1e-6));
+        assertThat(r.ranks()).isEmpty();
+        assertThat(r.notes()).anyMatch(n -> n.contains("full-rank LoKr"));
+        assertThat(verdicts(r).get("KJNodes LTX2LoraLoaderAdvanced").verdict()).isEqualTo("caveats");
+        assertThat(verdicts(r).get("KJNodes LTX2LoraLoaderAdvanced").reasons()).anyMatch(s -> s.contains("no effect"));
     }
 
     @Test
