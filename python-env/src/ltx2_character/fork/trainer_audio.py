@@ -69,12 +69,16 @@ def dop_covers_voice(train_config: Any) -> bool:
                 or getattr(train_config, "blank_prompt_preservation", False))
 
 
+def base_voice_active(trainer: Any) -> bool:
+    """Base voice preservation (item E) applies: the option is on, there is a LoRA to turn
+    off, the model is LTX-2, and DOP is not already preserving the audio."""
+    return (state_of(trainer).options.uses_base_prediction and trainer.network is not None
+            and getattr(trainer.sd, "arch", "").startswith("ltx2") and not dop_covers_voice(trainer.train_config))
+
+
 def needs_base_prediction(trainer: Any, batch: Any) -> bool:
     """Whether this batch needs the LoRA-off pass for base voice preservation (item E)."""
-    state = state_of(trainer)
-    if not state.options.uses_base_prediction or trainer.network is None or dop_covers_voice(trainer.train_config):
-        return False
-    if not getattr(trainer.sd, "arch", "").startswith("ltx2"):
+    if not base_voice_active(trainer):
         return False
     batch_size = len(batch.file_items)
     return not bool(ltx2_audio.real_audio_mask(batch, batch_size).all())
@@ -105,7 +109,7 @@ def add_audio_loss(trainer: Any, batch: Any, video_loss: torch.Tensor) -> torch.
         logs["loss/audio"] = raw.item() * multiplier
     preserve = getattr(batch, "audio_preserve_mask", None)
     prior = getattr(batch, "audio_pred_prior", None)
-    if preserve is not None and prior is not None and state.options.uses_base_prediction:
+    if preserve is not None and prior is not None and base_voice_active(trainer):
         voice = masked_mse(pred, prior.detach(), preserve) * state.options.voice_preservation_weight
         total = total + voice * multiplier
         logs["loss/voice_preservation"] = voice.item()
