@@ -90,7 +90,7 @@ def test_silence_mode_supervises_every_item(model):
 
 @pytest.mark.parametrize("num_frames, audio, do_audio", [(1, None, True), (17, None, True), (17, [speech(), speech()], False)])
 def test_audio_free_batches_with_preservation_off_get_pure_noise_at_sigma_one(model, num_frames, audio, do_audio):
-    ltx2_audio.configure(model, AudioTrainingOptions(voice_preservation="off"))
+    ltx2_audio.configure(model, AudioTrainingOptions(voice_preservation="none"))
     calls = capture_transformer_calls(model)
     batch = fake_batch(num_frames, audio, do_audio=do_audio)
     _predict(model, batch, torch.tensor([120.0, 640.0]), num_latent_frames=1 if num_frames == 1 else 3)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Mapping
 
 TIMESTEP_DISTRIBUTIONS = ("uniform", "shifted_logit_normal")
-VOICE_PRESERVATION_MODES = ("off", "silence", "base")
+VOICE_PRESERVATION_MODES = ("none", "silence", "base")
 
 
 class AudioOptionError(ValueError):

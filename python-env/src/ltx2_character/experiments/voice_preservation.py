@@ -1,7 +1,7 @@
 """Which voice-preservation mode keeps a LoRA's audio closest to the base model (SOP item E)?
 
 Trains the same tiny LTX-2 LoRA three times on a character dataset with speech clips, silent
-clips and stills, with ``voice_preservation`` off, silence (the SOP's regulariser) and base
+clips and stills, with ``voice_preservation`` none, silence (the SOP's regulariser) and base
 (the LoRA-off prediction as target), then measures on held-out prompts how far the LoRA'd
 audio prediction moved from the base model's: mean squared difference over several audio
 noise levels, on a held-out speech clip and on silence. Lower is better preservation.
@@ -22,7 +22,7 @@ import torch
 HELD_OUT_PROMPTS = ("a red car drives through rain at night", "an old man laughs in a crowded cafe",
                     "waves crash on a rocky shore")
 AUDIO_TIMESTEPS = (200.0, 500.0, 800.0, 1000.0)
-MODES = ("off", "silence", "base")
+MODES = ("none", "silence", "base")
 
 
 def _dataset(root: Path) -> Path:

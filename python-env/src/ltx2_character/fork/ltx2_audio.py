@@ -95,7 +95,7 @@ def prepare_audio_stream(model: Any, batch: Any, video_timestep: torch.Tensor, f
         frames = latent_frames_for(model, getattr(batch, "num_frames", 1), frame_rate)
         # Audio-free batches (images, silent clips, do_audio off): silence as the clean audio
         # when a voice-preservation mode needs a realistic input, else no clean audio at all.
-        clean = silence_latents(model, frames, batch_size, device, dtype) if opts.voice_preservation != "off" else None
+        clean = silence_latents(model, frames, batch_size, device, dtype) if opts.voice_preservation != "none" else None
 
     channels = model.pipeline.audio_vae.config.latent_channels * (
         model.pipeline.audio_vae.config.mel_bins // model.pipeline.audio_vae_mel_compression_ratio)

@@ -115,7 +115,7 @@ class RulesTest {
     }
 
     @Test
-    void offUnquotedIsTheBooleanFalseNotTheModeOff() throws IOException {
+    void offUnquotedIsTheBooleanFalseNotAMode() throws IOException {
         ValidationReport r = validate("", "", ", voice_preservation: off", CLIPS);
         assertThat(r.errors()).singleElement().satisfies(d -> assertThat(d.message()).contains("reads it as false"));
     }
@@ -123,7 +123,7 @@ class RulesTest {
     @Test
     void forkSettingsThatCannotTakeEffectAreFlagged() throws IOException {
         var w = warnings(validate("", "", ", auto_balance_audio_target_ratio: 0.5, strict_audio_warmup_steps: 10, "
-                + "independent_audio_timestep: false, audio_timestep_distribution: uniform, voice_preservation: \"off\", "
+                + "independent_audio_timestep: false, audio_timestep_distribution: uniform, voice_preservation: none, "
                 + "voice_preservation_weight: 2", CLIPS));
         assertThat(w).hasSize(4).allSatisfy(s -> assertThat(s).contains("no effect"));
     }

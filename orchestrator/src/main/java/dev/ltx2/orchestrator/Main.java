@@ -1,5 +1,6 @@
 package dev.ltx2.orchestrator;
 
+import dev.ltx2.orchestrator.cli.ChecklistCommand;
 import dev.ltx2.orchestrator.cli.DatasetCommand;
 import dev.ltx2.orchestrator.cli.EnvCommand;
 import dev.ltx2.orchestrator.cli.ForkCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             SchemaCommand.class,
             DatasetCommand.class,
             LoraCommand.class,
+            ChecklistCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

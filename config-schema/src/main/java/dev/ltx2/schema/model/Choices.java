@@ -21,15 +21,15 @@ public final class Choices {
      */
     public static final List<String> OPTIMIZERS = List.of(
             "adamw", "adam", "adamw8bit", "adam8bit", "adamw8", "adam8", "ademamix8bit", "lion8bit",
-            "prodigy", "prodigyopt", "prodigy8bit", "dadaptation", "adafactor", "adagrad",
+            "prodigy", "prodigyopt", "prodigy8bit", "dadaptation", "dadaptationadam", "dadaptationlion",
+            "adafactor", "adagrad",
             "automagic", "automagic2", "automagic3", "automagicexperiment");
 
-    /** Optimizer names that exist upstream but fail at the pin, with why. */
+    /**
+     * Optimizer names that exist upstream but fail in the patched fork, with why. (dadaptationadam
+     * and dadaptationlion failed at the pin; patch 0013, SOP item U, fixes them.)
+     */
     public static final Map<String, String> BROKEN_OPTIMIZERS = Map.of(
-            "dadaptationadam", "upstream maps it to DAdaptLion and passes eps=1e-6, which DAdaptLion does not accept "
-                    + "(TypeError when the optimizer is built); 'dadaptation' builds DAdaptAdam and works",
-            "dadaptationlion", "upstream builds DAdaptLion with eps=1e-6, which it does not accept (TypeError); "
-                    + "use 'dadaptation' (DAdaptAdam)",
             "lion", "needs the lion-pytorch package, which the locked environment does not install; use lion8bit "
                     + "(bitsandbytes) or adamw");
 

@@ -184,8 +184,8 @@ public record TrainConfig(Section section) {
     public static final Key<Long> STRICT_AUDIO_WARMUP_STEPS = Key.integer("strict_audio_warmup_steps", 50,
             "Steps before strict audio mode starts checking.").atLeast(0).fork();
     public static final Key<String> VOICE_PRESERVATION = Key.choice("voice_preservation", "base",
-            "Audio regulariser on audio-free batches: off, silence target, or the base model's audio prediction.",
-            "off", "silence", "base").fork();
+            "Audio regulariser on audio-free batches: none, silence target, or the base model's audio prediction.",
+            "none", "silence", "base").fork();
     public static final Key<Double> VOICE_PRESERVATION_WEIGHT = Key.number("voice_preservation_weight", 1.0,
             "Weight of the voice preservation term.").atLeast(0).fork();
     public static final Key<Boolean> TRAIN_CONNECTORS = Key.bool("train_connectors", false,

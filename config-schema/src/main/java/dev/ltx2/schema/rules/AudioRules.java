@@ -23,9 +23,9 @@ final class AudioRules implements Rule {
                         + "while independent_audio_timestep is false (audio shares the video timestep)",
                         "remove it, or set independent_audio_timestep: true");
             }
-            if (t.isSet(TrainConfig.VOICE_PRESERVATION_WEIGHT) && "off".equals(t.get(TrainConfig.VOICE_PRESERVATION))) {
+            if (t.isSet(TrainConfig.VOICE_PRESERVATION_WEIGHT) && "none".equals(t.get(TrainConfig.VOICE_PRESERVATION))) {
                 ctx.warning(t, TrainConfig.VOICE_PRESERVATION_WEIGHT, "voice_preservation_weight has no effect with "
-                        + "voice_preservation: off", "remove it, or choose silence or base");
+                        + "voice_preservation: none", "remove it, or choose silence or base");
             }
             strict(p, t, ctx);
         }

@@ -61,10 +61,9 @@ final class SchedulerRules implements Rule {
     private static void warmup(ProcessConfig p, Section t, Map<String, Object> params, RuleContext ctx) {
         Object warmup = params.get("num_warmup_steps");
         long steps = p.train().steps();
+        // Unset, the patched fork warms up over 5% of the steps (upstream: 1000 steps; SOP item V).
         if (warmup == null) {
-            ctx.warning(t, TrainConfig.LR_SCHEDULER, "constant_with_warmup without num_warmup_steps warms up over 1000 "
-                    + "steps" + (steps <= 1000 ? ", so with steps: " + steps + " the LR never reaches lr" : ""),
-                    "set lr_scheduler_params: {num_warmup_steps: " + Math.max(1, steps / 20) + "}");
+            return;
         } else if (!(warmup instanceof Long w) || w < 0) {
             ctx.findings().error(position(t, "num_warmup_steps"), t.pathOf(TrainConfig.LR_SCHEDULER_PARAMS)
                     + ".num_warmup_steps", "num_warmup_steps must be an integer ≥ 0, got " + warmup, "write a step count");
