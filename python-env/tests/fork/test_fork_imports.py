@@ -1,12 +1,15 @@
 """The patched fork imports on a machine without CUDA (patch 0001)."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.fork
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 # Simulates a CPU-only machine even where a GPU exists: torch.cuda calls fail as they do
 # without a driver.
@@ -21,8 +24,10 @@ torch.cuda.get_device_properties = _no_driver
 
 
 def _run(fork, code: str) -> subprocess.CompletedProcess:
+    # the patched fork imports our package, as the runners provide it
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(fork)])}
     return subprocess.run(
-        [sys.executable, "-c", NO_CUDA + code], cwd=fork, capture_output=True, text=True, timeout=600
+        [sys.executable, "-c", NO_CUDA + code], cwd=fork, env=env, capture_output=True, text=True, timeout=600
     )
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pathlib import Path
+
 import torch
 
 # diffusers name component -> original LTX-2 (ComfyUI checkpoint) component: the inverse of
@@ -56,7 +58,11 @@ def apply_with_diffusers(pipe, lora) -> Applied:
     before_t = {k: v.clone() for k, v in pipe.transformer.state_dict().items()}
     before_c = {k: v.clone() for k, v in pipe.connectors.state_dict().items()}
     try:
-        pipe.load_lora_weights(lora)
+        if isinstance(lora, (str, Path)):
+            # folder + weight_name: the form diffusers accepts with the hub offline
+            pipe.load_lora_weights(str(Path(lora).parent), weight_name=Path(lora).name)
+        else:
+            pipe.load_lora_weights(lora)
     except ValueError as error:
         return Applied({}, {}, error)
     pipe.fuse_lora(components=["transformer", "connectors"], lora_scale=1.0)
