@@ -3,6 +3,7 @@ package dev.ltx2.orchestrator;
 import dev.ltx2.orchestrator.cli.EnvCommand;
 import dev.ltx2.orchestrator.cli.ForkCommand;
 import dev.ltx2.orchestrator.cli.TrainCommand;
+import dev.ltx2.orchestrator.cli.UiCommand;
 import dev.ltx2.orchestrator.cli.VersionProvider;
 import dev.ltx2.orchestrator.core.ExitCode;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ForkCommand.class,
             EnvCommand.class,
+            UiCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
