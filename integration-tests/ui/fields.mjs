@@ -35,7 +35,7 @@ export const expectedFields = [
   ['Noise Offset', 'number', '0.05'],
   ['Min-SNR Gamma', 'number', '5'],
   ['LR Scheduler', 'select', 'Constant with Warmup'],
-  ['Warmup Steps', 'number', '100'],
+  ['Warmup Steps', 'number', ''], // empty: the trainer warms up over 5% of the steps
   // W, U, X
   ['Caption Dropout Rate', 'number', '0.05'],
   ['Optimizer', 'select', 'AdamW8Bit'],

@@ -165,6 +165,10 @@ for (const arch of archs) {
       assert.deepEqual(await fieldValue(label, kind), expected, `${arch.label}: default of "${label}"`);
       assert.ok(await hasDocIcon(label, kind), `${arch.label}: "${label}" has a docs entry`);
     }
+    assert.equal(
+      await labelOf('Warmup Steps').locator('xpath=following-sibling::input[1]').getAttribute('placeholder'),
+      '5% of the steps',
+    );
     for (const [label, choices] of Object.entries(expectedChoices)) {
       const shown = await menuChoices(label);
       for (const choice of choices) {
