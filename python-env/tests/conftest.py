@@ -10,6 +10,10 @@ import pytest
 
 FORK_ENV = "LTX2_FORK_DIR"
 
+# Nothing in the tests may reach a model hub; fail at once instead of retrying.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
 
 def fork_dir() -> Path | None:
     value = os.environ.get(FORK_ENV)

@@ -31,7 +31,7 @@ def test_generates_expected_items(tmp_path):
 
     talk = _streams(out / "talk_01.mp4")
     assert talk["audio"]["channels"] == 2
-    assert abs(float(talk["audio"]["duration"]) - 2.0) < 0.1
+    assert abs(float(talk["audio"]["duration"]) - media.CLIP_SECONDS) < 0.1
     assert int(talk["video"]["width"]) == 64
 
     silent = _streams(out / "silent_01.mp4")

@@ -22,7 +22,13 @@ def test_couplings_hold(arch):
     a = tm.audio_vae_config()
     assert t["audio_in_channels"] == a["base_channels"] == a["latent_channels"] * a["mel_bins"] // 4
     assert t["in_channels"] == tm.video_vae_config()["latent_channels"]
-    assert c["video_connector_num_attention_heads"] * c["video_connector_attention_head_dim"] == c["caption_channels"]
+    video_width = c["video_connector_num_attention_heads"] * c["video_connector_attention_head_dim"]
+    audio_width = c["audio_connector_num_attention_heads"] * c["audio_connector_attention_head_dim"]
+    if spec.is_v23:  # per-modality projections feed connectors as wide as each stream
+        assert video_width == c["video_hidden_dim"] == t["num_attention_heads"] * t["attention_head_dim"]
+        assert audio_width == c["audio_hidden_dim"] == t["audio_num_attention_heads"] * t["audio_attention_head_dim"]
+    else:
+        assert video_width == audio_width == c["caption_channels"]
     assert 1024 % c["video_connector_num_learnable_registers"] == 0
     assert c["text_proj_in_factor"] == tm.text_encoder_config()["text_config"]["num_hidden_layers"] + 1
     assert tm.vocoder_config(spec)["in_channels"] == 2 * a["mel_bins"]

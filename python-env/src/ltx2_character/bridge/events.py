@@ -32,15 +32,15 @@ def step(
     lr: float | None,
     losses: Mapping[str, float],
 ) -> dict:
-    """``losses`` holds the trainer's log keys (``loss``, ``loss/img``, ``loss/audio``...)."""
+    """``losses`` holds the trainer's log keys; the audio loss reported is the raw (unscaled) one."""
     return {
         "type": "step",
         "step": step,
         "total_steps": total_steps,
         "seconds": _clean(seconds),
         "lr": _clean(lr),
-        "video_loss": _clean(losses.get("loss/img", losses.get("loss"))),
-        "audio_loss": _clean(losses.get("loss/audio")),
+        "video_loss": _clean(losses.get("loss/video", losses.get("loss/img", losses.get("loss")))),
+        "audio_loss": _clean(losses.get("loss/audio_raw", losses.get("loss/audio"))),
         "losses": {k: _clean(v) for k, v in losses.items()},
     }
 

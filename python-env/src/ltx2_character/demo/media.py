@@ -14,12 +14,17 @@ from pathlib import Path
 CAPTION_PREFIX = "ohwx character"
 
 
+# 49 frames at 24 fps: the demo trains on whole clips (num_frames: 49), so neither the
+# picture nor the voice is time-stretched.
+CLIP_SECONDS = 49 / 24
+
+
 @dataclass(frozen=True)
 class DemoClip:
     name: str
     line: str | None  # spoken text; None makes a clip without an audio track
     pattern: str  # ffmpeg lavfi source
-    seconds: float = 2.0
+    seconds: float = CLIP_SECONDS
 
 
 DEMO_CLIPS = (

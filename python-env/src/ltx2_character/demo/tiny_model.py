@@ -5,10 +5,13 @@ rely on (docs/tiny-model.md): real 32x spatial / 8x temporal video compression, 
 compression in time and mel, connector heads x head_dim == caption channels, registers
 dividing the padded prompt length 1024, audio VAE packed width == transformer audio
 channels == ``audio_vae.base_channels``. Building takes about a second on a CPU.
+
+Configs for the ``ltx2.3`` tiny model set ``model.te_name_or_path: <dir>/text_encoder``.
 """
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +89,13 @@ def connectors_config(spec: TinyModelSpec) -> dict:
         "causal_temporal_positioning": False,
     }
     if spec.is_v23:
+        # 2.3 projects per modality before the connectors, so each connector's width is
+        # its transformer stream's width (as 4096 / 2048 at full size), not the caption's.
         config.update(
+            video_connector_num_attention_heads=VIDEO_HEADS,
+            video_connector_attention_head_dim=VIDEO_HEAD_DIM,
+            audio_connector_num_attention_heads=AUDIO_HEADS,
+            audio_connector_attention_head_dim=AUDIO_HEAD_DIM,
             video_gated_attn=True,
             audio_gated_attn=True,
             per_modality_projections=True,
@@ -236,6 +245,10 @@ def build(out_dir: Path, spec: TinyModelSpec = TinyModelSpec()) -> Path:
     text_encoder = Gemma3ForConditionalGeneration(Gemma3Config(**text_encoder_config()))
     text_encoder.save_pretrained(out_dir / "text_encoder")
     _train_tokenizer(out_dir / "tokenizer")
+    # LTX-2.3 fetches its Gemma from the hub unless model.te_name_or_path names a local
+    # folder holding both the weights and the tokenizer; text_encoder/ serves as one.
+    for f in (out_dir / "tokenizer").iterdir():
+        shutil.copy2(f, out_dir / "text_encoder" / f.name)
     (out_dir / "tiny_ltx2.json").write_text(
         json.dumps({"arch": spec.arch, "seed": spec.seed}, indent=2) + "\n"
     )

@@ -9,8 +9,10 @@ import java.nio.file.Path;
  */
 public record ResolvedConfig(Path file, JsonNode tree) {
 
+    /** The output name: {@code process[0].name} when set (ai-toolkit's BaseProcess), else {@code config.name}. */
     public String name() {
-        return tree.path("config").path("name").asText();
+        JsonNode processName = firstProcess().path("name");
+        return processName.isTextual() ? processName.asText() : tree.path("config").path("name").asText();
     }
 
     private JsonNode firstProcess() {

@@ -1,9 +1,14 @@
 package dev.ltx2.orchestrator;
 
+import dev.ltx2.orchestrator.cli.ChecklistCommand;
+import dev.ltx2.orchestrator.cli.DatasetCommand;
 import dev.ltx2.orchestrator.cli.EnvCommand;
 import dev.ltx2.orchestrator.cli.ForkCommand;
+import dev.ltx2.orchestrator.cli.LoraCommand;
+import dev.ltx2.orchestrator.cli.SchemaCommand;
 import dev.ltx2.orchestrator.cli.TrainCommand;
 import dev.ltx2.orchestrator.cli.UiCommand;
+import dev.ltx2.orchestrator.cli.ValidateCommand;
 import dev.ltx2.orchestrator.cli.VersionProvider;
 import dev.ltx2.orchestrator.core.ExitCode;
 import picocli.CommandLine;
@@ -18,6 +23,11 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ForkCommand.class,
             EnvCommand.class,
+            ValidateCommand.class,
+            SchemaCommand.class,
+            DatasetCommand.class,
+            LoraCommand.class,
+            ChecklistCommand.class,
             UiCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -5,14 +5,11 @@ import dev.ltx2.orchestrator.core.Result;
 import dev.ltx2.orchestrator.core.Workspace;
 import dev.ltx2.orchestrator.demo.DemoAssets;
 import dev.ltx2.orchestrator.train.TrainSession;
-import dev.ltx2.schema.ConfigLoader;
 import dev.ltx2.schema.Diagnostic;
 import dev.ltx2.schema.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,12 +37,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
         Workspace ws = new Workspace(cache.layout(), console::progress);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put(DemoAssets.ENV_VAR, ws.layout().demoDir().toString());
 
-        LoadResult loaded = ConfigLoader.load(config, env);
+        // Validate before anything expensive (venv, fork, model load): see orchestrator validate.
+        LoadResult loaded = JobValidation.validate(config, ws.layout()).toLoadResult();
         if (loaded instanceof LoadResult.Invalid invalid) {
             invalid.errors().forEach(d -> console.err().println(d.format()));
+            invalid.warnings().forEach(d -> console.err().println(d.format()));
             console.err().flush();
             return ExitCode.USER_ERROR.code();
         }

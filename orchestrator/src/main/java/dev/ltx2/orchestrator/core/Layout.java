@@ -43,6 +43,11 @@ public record Layout(Path home, Path cache) {
         return cache.resolve("demo");
     }
 
+    /** Throwaway work trees (fork rebase-check); each run deletes its own. */
+    public Path scratchDir() {
+        return cache.resolve("scratch");
+    }
+
     /** Resolves the layout: {@code --cache-dir} wins over the environment and the default. */
     public static Layout resolve(Path cacheOverride) {
         return new Layout(findHome(), cacheOverride != null ? cacheOverride.toAbsolutePath().normalize() : defaultCache());

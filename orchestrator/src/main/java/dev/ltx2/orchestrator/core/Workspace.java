@@ -4,6 +4,7 @@ import dev.ltx2.orchestrator.demo.DemoAssets;
 import dev.ltx2.orchestrator.fork.ForkMaterializer;
 import dev.ltx2.orchestrator.fork.ForkState;
 import dev.ltx2.orchestrator.fork.PatchSeries;
+import dev.ltx2.orchestrator.fork.RebaseCheck;
 import dev.ltx2.orchestrator.fork.UpstreamPin;
 import dev.ltx2.orchestrator.pyenv.EnvironmentBuilder;
 import dev.ltx2.orchestrator.pyenv.LockFile;
@@ -38,6 +39,13 @@ public final class Workspace {
     public Result<ForkMaterializer> forkMaterializer() {
         return pin().then(pin -> PatchSeries.load(layout.patchesDir())
                 .map(series -> new ForkMaterializer(layout.upstreamMirrors(), layout.forkDir(), pin, series, progress)));
+    }
+
+    /** Checks the series against another upstream revision without touching the fork. */
+    public Result<RebaseCheck> rebaseCheck() {
+        return pin().then(pin -> PatchSeries.load(layout.patchesDir())
+                .then(series -> forkMaterializer()
+                        .map(m -> new RebaseCheck(m, layout.scratchDir(), pin, series, progress))));
     }
 
     /** Makes the fork match the pin and series; {@code upstream} null means the pinned URL. */

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Clones the upstream source into the cache, checks out the pin and applies the patch
@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 public final class ForkMaterializer {
     /** Subject of the commit that removes files the source lacks, before the series. */
     public static final String LEAVE_OUT_SUBJECT = "Leave out files absent from the upstream source";
+    private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
     private final Path mirrorsDir;
     private final Path forkDir;
     private final UpstreamPin pin;
@@ -63,7 +64,18 @@ public final class ForkMaterializer {
      * the pin serves, whatever source it came from, so later runs need no network.
      */
     public Result<Path> mirror(String source) {
+        return mirror(source, pin.commit());
+    }
+
+    /**
+     * A bare clone in the cache that contains the pin and {@code rev}. A full commit id is
+     * immutable, so any cached clone that has both serves; a branch, tag or short id is
+     * looked up in the clone of {@code source}, fetched first so that it means what it
+     * means upstream now.
+     */
+    public Result<Path> mirror(String source, String rev) {
         String resolved = resolveSource(source);
+        boolean immutable = FULL_SHA.matcher(rev).matches();
         Path mirror = mirrorsDir.resolve(key(resolved) + ".git");
         Git git = new Git(mirrorsDir);
         try {
@@ -71,10 +83,13 @@ public final class ForkMaterializer {
         } catch (IOException e) {
             return Result.err(Failure.environment("cannot create " + mirrorsDir + ": " + e.getMessage(), "check the cache directory"));
         }
-        Path cached = cachedMirrorWithPin(git);
-        if (cached != null) {
-            return Result.ok(cached);
+        if (immutable) {
+            Path cached = cachedMirrorWith(git, rev);
+            if (cached != null) {
+                return Result.ok(cached);
+            }
         }
+        boolean cloned = false;
         if (!Files.isDirectory(mirror)) {
             progress.accept("cloning " + resolved);
             Path tmp = mirrorsDir.resolve(mirror.getFileName() + ".tmp-" + ProcessHandle.current().pid());
@@ -90,25 +105,40 @@ public final class ForkMaterializer {
             } catch (IOException e) {
                 return Result.err(Failure.environment("cannot move the clone into " + mirror + ": " + e.getMessage(), null));
             }
+            cloned = true;
         }
         Git inMirror = git.in(mirror);
-        if (!inMirror.run("cat-file", "-e", pin.commit() + "^{commit}").ok()) {
+        if (!cloned && (!immutable || !hasCommits(inMirror, rev))) {
             progress.accept("fetching " + resolved);
-            Exec.Output fetch = inMirror.run("fetch", "--quiet", resolved, "+refs/heads/*:refs/heads/*");
-            if (!fetch.ok() || !inMirror.run("cat-file", "-e", pin.commit() + "^{commit}").ok()) {
-                return Result.err(Failure.environment(
-                        "the upstream source " + resolved + " does not contain the pinned commit " + pin.commit(),
-                        "pass --upstream with a clone of ostris/ai-toolkit that includes " + pin.shortCommit()));
+            Exec.Output fetch = inMirror.run("fetch", "--quiet", resolved, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");
+            // A stale branch must not pass for today's; a full id is usable if it is there.
+            if (!fetch.ok() && (!immutable || !hasCommits(inMirror, rev))) {
+                return Result.err(Failure.environment("cannot fetch " + resolved + " to look up " + rev + ": " + fetch.tail(3),
+                        "pass --upstream with a reachable git URL or a local clone of ostris/ai-toolkit"));
             }
+        }
+        if (!inMirror.run("cat-file", "-e", pin.commit() + "^{commit}").ok()) {
+            return Result.err(Failure.environment(
+                    "the upstream source " + resolved + " does not contain the pinned commit " + pin.commit(),
+                    "pass --upstream with a clone of ostris/ai-toolkit that includes " + pin.shortCommit()));
+        }
+        if (!inMirror.run("rev-parse", "--verify", "--quiet", rev + "^{commit}").ok()) {
+            return Result.err(Failure.user("the upstream source " + resolved + " has no commit " + rev,
+                    "pass --rev with a commit, branch or tag of that source"));
         }
         return Result.ok(mirror);
     }
 
-    private Path cachedMirrorWithPin(Git git) {
+    private boolean hasCommits(Git inMirror, String rev) {
+        return inMirror.run("cat-file", "-e", pin.commit() + "^{commit}").ok()
+                && inMirror.run("cat-file", "-e", rev + "^{commit}").ok();
+    }
+
+    private Path cachedMirrorWith(Git git, String rev) {
         try (var mirrors = Files.list(mirrorsDir)) {
             return mirrors.filter(p -> p.getFileName().toString().endsWith(".git"))
                     .sorted()
-                    .filter(p -> git.in(p).run("cat-file", "-e", pin.commit() + "^{commit}").ok())
+                    .filter(p -> hasCommits(git.in(p), rev))
                     .findFirst().orElse(null);
         } catch (IOException e) {
             return null;
@@ -141,35 +171,12 @@ public final class ForkMaterializer {
     }
 
     private Result<ForkState> checkoutAndPatch(Path mirror, Path tmp, List<String> excluded) throws IOException {
-        Git git = new Git(tmp.getParent());
         progress.accept("checking out " + pin.shortCommit() + (excluded.isEmpty() ? "" : " (sparse: " + excluded.size() + " file(s) absent from the source left out)"));
-        Exec.Output clone = git.run("clone", "--quiet", "--no-checkout", "--no-hardlinks", mirror.toString(), tmp.toString());
-        if (!clone.ok()) {
-            return Result.err(Failure.environment("cannot clone the cached mirror: " + clone.tail(3), null));
+        Result<Git> checkedOut = SparseCheckout.create(mirror, tmp, pin.commit(), excluded, SparseCheckout.Objects.COPY);
+        if (checkedOut instanceof Result.Err<Git> err) {
+            return Result.err(err.failure());
         }
-        Git work = git.in(tmp);
-        if (!excluded.isEmpty()) {
-            List<String> patterns = new ArrayList<>(List.of("/*"));
-            excluded.forEach(p -> patterns.add("!/" + p));
-            work.run("config", "core.sparseCheckout", "true");
-            Files.write(tmp.resolve(".git/info/sparse-checkout"), patterns, StandardCharsets.UTF_8);
-        }
-        Exec.Output checkout = work.run("checkout", "--quiet", "--detach", pin.commit());
-        if (!checkout.ok()) {
-            return Result.err(Failure.environment("cannot check out " + pin.commit() + ": " + checkout.tail(3), null));
-        }
-        if (!excluded.isEmpty()) {
-            // git cannot write a tree that names a blob it lacks, so commits (git am) would
-            // fail; record the absent files as removed first.
-            List<String> remove = new ArrayList<>(List.of("update-index", "--force-remove", "--"));
-            remove.addAll(excluded);
-            Exec.Output removed = work.run(remove, null);
-            Exec.Output commit = removed.ok()
-                    ? work.run("commit", "--quiet", "--no-verify", "-m", LEAVE_OUT_SUBJECT) : removed;
-            if (!commit.ok()) {
-                return Result.err(Failure.environment("cannot leave out the absent files: " + commit.tail(3), null));
-            }
-        }
+        Git work = ((Result.Ok<Git>) checkedOut).value();
         for (PatchSeries.Patch patch : series.patches()) {
             Exec.Output am = work.run("am", "--quiet", "--keep-cr", "--committer-date-is-author-date", patch.file().toString());
             if (!am.ok()) {

@@ -24,7 +24,11 @@ public final class Git {
     private final Exec exec;
 
     public Git(Path workDir) {
-        this.exec = new Exec(workDir, ENV);
+        this(new Exec(workDir, ENV));
+    }
+
+    private Git(Exec exec) {
+        this.exec = exec;
     }
 
     public Exec.Output run(String... args) {
@@ -39,6 +43,11 @@ public final class Git {
     }
 
     public Git in(Path dir) {
-        return new Git(dir);
+        return new Git(exec.in(dir));
+    }
+
+    /** The same repository with extra variables, e.g. {@code GIT_INDEX_FILE} for a scratch index. */
+    public Git withEnv(Map<String, String> env) {
+        return new Git(exec.withEnv(env));
     }
 }

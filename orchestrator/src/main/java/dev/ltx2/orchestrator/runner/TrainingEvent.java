@@ -15,8 +15,14 @@ public sealed interface TrainingEvent {
 
     record Started(int startStep, int totalSteps, String outputDir) implements TrainingEvent {}
 
+    /** {@code audioLoss} is the raw (unscaled) audio loss; {@code losses} every numeric log key. */
     record Step(int step, int totalSteps, double seconds, OptionalDouble lr, OptionalDouble videoLoss,
-                OptionalDouble audioLoss, Map<String, Double> losses) implements TrainingEvent {}
+                OptionalDouble audioLoss, Map<String, Double> losses) implements TrainingEvent {
+        public OptionalDouble loss(String key) {
+            Double v = losses.get(key);
+            return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+        }
+    }
 
     record Saved(String path, int step) implements TrainingEvent {}
 

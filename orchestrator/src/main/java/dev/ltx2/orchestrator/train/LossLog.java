@@ -13,12 +13,13 @@ import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 /**
- * {@code loss_log.csv} in the job's output folder: one row per step with video and audio
- * loss, learning rate and step time. A resumed run appends to it.
+ * {@code loss_log.csv} in the job's output folder: one row per step with the video loss, the
+ * raw and scaled audio loss, the audio multiplier, the voice-preservation loss, learning
+ * rate and step time (empty cells where a step had none). A resumed run appends to it.
  */
 public final class LossLog implements Consumer<TrainingEvent>, AutoCloseable {
     public static final String FILE_NAME = "loss_log.csv";
-    static final String HEADER = "step,video_loss,audio_loss,lr,seconds";
+    static final String HEADER = "step,video_loss,audio_loss,audio_loss_scaled,audio_multiplier,voice_preservation_loss,lr,seconds";
 
     private final BufferedWriter writer;
 
@@ -43,8 +44,9 @@ public final class LossLog implements Consumer<TrainingEvent>, AutoCloseable {
             return;
         }
         try {
-            writer.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%.4f", s.step(), cell(s.videoLoss()), cell(s.audioLoss()),
-                    cell(s.lr()), s.seconds()));
+            writer.write(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%.4f", s.step(), cell(s.videoLoss()),
+                    cell(s.audioLoss()), cell(s.loss("loss/audio_scaled")), cell(s.loss("audio/multiplier")),
+                    cell(s.loss("loss/voice_preservation")), cell(s.lr()), s.seconds()));
             writer.newLine();
             writer.flush();
         } catch (IOException e) {

@@ -49,6 +49,14 @@ final class GitFixture {
         Files.write(patches.resolve("series"), List.of(seriesNames));
     }
 
+    /** Makes the upstream a partial clone lacking one blob, as the public mirror lacks a keymap. */
+    void deleteBlob(String path, String commit) throws IOException {
+        String blob = git.run("rev-parse", commit + ":" + path).stdout().strip();
+        Path loose = upstream.resolve(".git/objects").resolve(blob.substring(0, 2)).resolve(blob.substring(2));
+        assertThat(loose).exists();
+        Files.delete(loose);
+    }
+
     static void ok(Exec.Output out) {
         assertThat(out.exitCode()).as(out.stderr()).isZero();
     }

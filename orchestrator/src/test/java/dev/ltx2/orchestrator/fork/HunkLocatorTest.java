@@ -43,4 +43,27 @@ class HunkLocatorTest {
     void unknownOutputGivesNothing() {
         assertThat(HunkLocator.locate("fatal: something else", PATCH)).isEmpty();
     }
+
+    @Test
+    void locateAllListsEveryRejectedHunkAndFileOnce() {
+        String rejectOutput = """
+                Checking patch a.py...
+                error: while searching for:
+                a
+                error: patch failed: a.py:3
+                error: while searching for:
+                c
+                error: patch failed: a.py:40
+                Checking patch b.py...
+                error: b.py: already exists in working directory
+                Applying patch a.py with 2 rejects...
+                Rejected hunk #1.
+                Rejected hunk #2.
+                error: patch failed: a.py:3
+                """;
+        assertThat(HunkLocator.locateAll(rejectOutput, PATCH)).containsExactly(
+                new HunkLocator.Location("b.py", "file the patch creates already exists upstream"),
+                new HunkLocator.Location("a.py", "hunk #1 @@ -3,2 +3,2 @@ def f():"),
+                new HunkLocator.Location("a.py", "hunk #2 @@ -40,2 +40,2 @@ def g():"));
+    }
 }

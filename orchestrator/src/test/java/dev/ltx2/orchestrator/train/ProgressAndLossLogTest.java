@@ -18,7 +18,8 @@ class ProgressAndLossLogTest {
 
     static TrainingEvent.Step step(int n, Double audio) {
         return new TrainingEvent.Step(n, 30, 2.0, OptionalDouble.of(1e-4), OptionalDouble.of(0.1234),
-                audio == null ? OptionalDouble.empty() : OptionalDouble.of(audio), Map.of());
+                audio == null ? OptionalDouble.empty() : OptionalDouble.of(audio),
+                audio == null ? Map.of() : Map.of("loss/audio_scaled", audio * 0.5, "audio/multiplier", 0.5));
     }
 
     @Test
@@ -47,6 +48,6 @@ class ProgressAndLossLogTest {
             log.accept(step(2, null));
         }
         assertThat(Files.readAllLines(dir.resolve(LossLog.FILE_NAME)))
-                .containsExactly(LossLog.HEADER, "1,0.1234,1.5,1.0E-4,2.0000", "2,0.1234,,1.0E-4,2.0000");
+                .containsExactly(LossLog.HEADER, "1,0.1234,1.5,0.75,0.5,,1.0E-4,2.0000", "2,0.1234,,,,,1.0E-4,2.0000");
     }
 }

@@ -1,0 +1,51 @@
+"""Print one table of every test suite's results, with the reason of each skip."""
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+
+def reports(args: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for arg in args:
+        p = Path(arg)
+        files += sorted(p.glob("TEST-*.xml")) if p.is_dir() else [p] if p.is_file() else []
+    return files
+
+
+def suite_name(path: Path) -> str:
+    if path.name == "python.xml":
+        return "python (pytest)"
+    kind = "integration" if path.parent.name == "failsafe-reports" else "unit"
+    return f"{path.parent.parent.parent.name} ({kind})"
+
+
+def main(argv: list[str]) -> int:
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    skips: list[str] = []
+    for path in reports(argv):
+        for case in ET.parse(path).getroot().iter("testcase"):
+            suite = suite_name(path)
+            if case.find("failure") is not None or case.find("error") is not None:
+                counts[suite]["failed"] += 1
+            elif (skipped := case.find("skipped")) is not None:
+                counts[suite]["skipped"] += 1
+                text = (skipped.text or "").strip().splitlines()
+                reason = skipped.get("message") or (text[0] if text else "no reason given")
+                skips.append(f"  {suite}: {case.get('classname')}.{case.get('name')}: {reason}")
+            else:
+                counts[suite]["passed"] += 1
+    print("\nsuite                              passed  failed  skipped")
+    for suite in sorted(counts):
+        c = counts[suite]
+        print(f"{suite:<34} {c['passed']:>6}  {c['failed']:>6}  {c['skipped']:>7}")
+    if skips:
+        print("\nskipped (never counted as passed):")
+        print("\n".join(sorted(set(skips))))
+    return 1 if any(c["failed"] for c in counts.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

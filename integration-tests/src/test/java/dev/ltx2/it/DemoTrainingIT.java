@@ -1,0 +1,127 @@
+package dev.ltx2.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The main job end to end: the demo config trains the real patched ai-toolkit on the tiny
+ * LTX-2, in-process through Jep and through the subprocess fallback, stops cleanly on SIGINT
+ * with a loadable checkpoint, and resumes from it.
+ */
+class DemoTrainingIT {
+    static final String JOB = "demo_character";
+
+    /** Per test (not per class) so each test is reported as skipped with the reason. */
+    @BeforeEach
+    void needsUpstream() {
+        UpstreamAvailable.assume();
+    }
+
+    @ParameterizedTest(name = "runner {0}")
+    @ValueSource(strings = {"jep", "subprocess"})
+    void demoTrainsALoraWithVideoAudioAndCrossModalKeys(String runner, @TempDir Path work) throws Exception {
+        Path config = write(work, Launcher.demoConfig(6, 3));
+        Path log = work.resolve("orchestrator.log");
+        Process p = Launcher.start(work, log, "train", "--runner", runner, config.toString());
+        AtomicBoolean pythonChildSeen = watchForPythonChildren(p);
+        assertThat(p.waitFor(15, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+
+        Path out = work.resolve("output").resolve(JOB);
+        List<String> keys = Safetensors.tensorNames(out.resolve(JOB + ".safetensors"));
+        assertThat(keys).allMatch(k -> k.startsWith("diffusion_model.transformer_blocks."));
+        for (String module : List.of(".attn1.", ".attn2.", ".audio_attn1.", ".audio_attn2.", ".audio_to_video_attn.",
+                ".video_to_audio_attn.")) {
+            assertThat(keys).as(module).anyMatch(k -> k.contains(module));
+        }
+        List<String> rows = Files.readAllLines(out.resolve("loss_log.csv"));
+        assertThat(rows).hasSize(1 + 6);
+        assertThat(rows.subList(1, rows.size())).anyMatch(r -> !r.split(",", -1)[2].isEmpty());
+        if (runner.equals("jep")) {
+            assertThat(pythonChildSeen).as("no separate Python process trains in-process").isFalse();
+        } else {
+            assertThat(pythonChildSeen).as("the subprocess runner trains in a child").isTrue();
+        }
+    }
+
+    @Test
+    void sigintSavesALoadableCheckpointExits130AndTrainResumes(@TempDir Path work) throws Exception {
+        Path config = write(work, Launcher.demoConfig(400, 1000));
+        Path log = work.resolve("orchestrator.log");
+        Path lossLog = work.resolve("output").resolve(JOB).resolve("loss_log.csv");
+        Process p = Launcher.start(work, log, "train", config.toString());
+        waitForRows(p, lossLog, 3, Duration.ofMinutes(10));
+
+        Instant signalled = Instant.now();
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
+        assertThat(p.exitValue()).as(Files.readString(log)).isEqualTo(130);
+        assertThat(Duration.between(signalled, Instant.now())).isLessThan(Duration.ofSeconds(60));
+
+        List<String> rows = Files.readAllLines(lossLog);
+        int stoppedAt = Integer.parseInt(rows.get(rows.size() - 1).split(",")[0]);
+        Path checkpoint = work.resolve("output").resolve(JOB).resolve(String.format("%s_%09d.safetensors", JOB, stoppedAt));
+        assertThat(Safetensors.tensorNames(checkpoint)).isNotEmpty();
+
+        // Resume with fewer total steps so the test stays short; the step count continues.
+        Files.writeString(config, Launcher.demoConfig(stoppedAt + 2, 1000));
+        Process resumed = Launcher.start(work, work.resolve("resume.log"), "train", config.toString());
+        assertThat(resumed.waitFor(15, TimeUnit.MINUTES)).isTrue();
+        assertThat(resumed.exitValue()).as(Files.readString(work.resolve("resume.log"))).isZero();
+        List<String> after = Files.readAllLines(lossLog);
+        assertThat(after.subList(rows.size(), after.size())).extracting(r -> Integer.parseInt(r.split(",")[0]))
+                .containsExactly(stoppedAt + 1, stoppedAt + 2);
+        assertThat(Files.readString(work.resolve("resume.log"))).contains("step " + stoppedAt + " of " + (stoppedAt + 2));
+    }
+
+    private static Path write(Path work, String yaml) throws IOException {
+        return Files.writeString(work.resolve("job.yaml"), yaml);
+    }
+
+    private static void waitForRows(Process p, Path csv, int rows, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(p.isAlive()).as("training ended early").isTrue();
+            if (Files.exists(csv) && Files.readAllLines(csv).size() > rows) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + rows + " steps within " + limit);
+    }
+
+    /** Samples the launcher's descendants while it runs; true if any is a Python interpreter. */
+    private static AtomicBoolean watchForPythonChildren(Process p) {
+        AtomicBoolean seen = new AtomicBoolean();
+        Thread t = new Thread(() -> {
+            while (p.isAlive()) {
+                p.descendants().forEach(d -> d.info().command().ifPresent(c -> {
+                    if (Path.of(c).getFileName().toString().startsWith("python")) {
+                        seen.set(true);
+                    }
+                }));
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return seen;
+    }
+}

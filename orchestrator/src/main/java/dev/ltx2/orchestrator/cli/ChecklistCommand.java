@@ -1,0 +1,93 @@
+package dev.ltx2.orchestrator.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ltx2.orchestrator.core.Exec;
+import dev.ltx2.orchestrator.core.ExitCode;
+import dev.ltx2.orchestrator.core.Failure;
+import dev.ltx2.orchestrator.core.Files2;
+import dev.ltx2.orchestrator.core.Result;
+import dev.ltx2.orchestrator.core.Workspace;
+import dev.ltx2.orchestrator.pyenv.PythonEnv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code orchestrator checklist}: the SOP's pre-handoff checklist (section 8, items 1-12) run
+ * on tiny LTX-2 through the patched fork, PASS/FAIL per item with its evidence. Items 7 and 8
+ * need CUDA and run only with {@code --gpu}; otherwise they are reported as not run.
+ */
+@Command(name = "checklist", mixinStandardHelpOptions = true,
+        description = "Run the SOP's pre-handoff checklist (section 8) on tiny LTX-2 and print PASS/FAIL per item.")
+public final class ChecklistCommand implements Callable<Integer> {
+    @Mixin CacheOption cache;
+    @Mixin UpstreamOption upstream;
+    @Option(names = "--gpu", description = "Also run the CUDA items (7: compile, 8: VRAM with checkpointing).")
+    boolean gpu;
+    @Option(names = "--items", paramLabel = "N,N", description = "Only these item numbers.")
+    String items = "";
+    @Option(names = "--json", description = "Print the verdicts as JSON.")
+    boolean json;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
+        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Result<?> ready = ws.ensureEnv("python3").then(e -> ws.ensureFork(upstream.upstream));
+        if (ready instanceof Result.Err<?> e) {
+            return console.fail(e.failure());
+        }
+        PythonEnv env = ws.pythonEnv();
+        Path work = ws.layout().cache().resolve("checklist");
+        Files2.deleteRecursively(work.resolve("runs"));
+        Files.createDirectories(work);
+        Path verdicts = work.resolve("verdicts.json");
+        Files.deleteIfExists(verdicts);
+        Path log = work.resolve("checklist.log");
+        List<String> cmd = new ArrayList<>(List.of(env.python().toString(), "-m", "ltx2_character.checklist",
+                "--fork", env.forkDir().toString(), "--work", work.toString(), "--out", verdicts.toString()));
+        if (gpu) cmd.add("--gpu");
+        if (!items.isBlank()) cmd.addAll(List.of("--items", items));
+        console.progress("running the checklist on tiny LTX-2 (several short trainings; log: " + log + ")");
+        Exec.Output out = new Exec(null, env.childEnvironment()).run(cmd);
+        Files.writeString(log, out.stdout() + out.stderr());
+        if (!Files.exists(verdicts)) {
+            return console.fail(Failure.environment("the checklist did not finish", null).withDetail(out.tail(20)));
+        }
+        JsonNode results = new ObjectMapper().readTree(verdicts.toFile());
+        if (json) {
+            console.info(results.toPrettyString());
+        } else {
+            print(console, results);
+        }
+        boolean failed = false;
+        for (JsonNode v : results) {
+            failed |= v.path("status").asText().equals("FAIL");
+        }
+        return failed ? ExitCode.USER_ERROR.code() : ExitCode.OK.code();
+    }
+
+    private static void print(Console console, JsonNode results) {
+        for (JsonNode v : results) {
+            console.info(String.format(Locale.ROOT, "%2d  %-8s %s", v.path("number").asInt(), v.path("status").asText(),
+                    v.path("title").asText()));
+            console.info("              checks: " + v.path("checks").asText());
+            for (JsonNode e : v.path("evidence")) {
+                if (!e.asText().isBlank()) {
+                    console.info("              " + e.asText().lines().findFirst().orElse(""));
+                }
+            }
+        }
+    }
+}

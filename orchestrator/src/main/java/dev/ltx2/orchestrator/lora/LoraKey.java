@@ -1,0 +1,21 @@
+package dev.ltx2.orchestrator.lora;
+
+import java.util.Optional;
+
+/**
+ * A LoRA tensor name split into {@code <prefix><module path><suffix>}; mirrors
+ * {@code ltx2_character.lora.streams.parse_key}.
+ */
+public record LoraKey(String key, KeyFormat format, String module, Part part) {
+
+    /** Empty when the suffix is not a known adapter part. */
+    public static Optional<LoraKey> parse(String key) {
+        KeyFormat format = KeyFormat.of(key);
+        String rest = key.substring(format.prefix().length());
+        return Part.match(rest).map(m -> new LoraKey(key, format, rest.substring(0, rest.length() - m.suffix().length()), m.part()));
+    }
+
+    public Stream stream() {
+        return StreamRules.classify(module);
+    }
+}

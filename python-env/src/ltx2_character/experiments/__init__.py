@@ -1,0 +1,1 @@
+"""Measurements behind the fork's defaults; each prints its results as JSON."""

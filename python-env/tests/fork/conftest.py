@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+from . import harness
+
+
+@pytest.fixture(scope="session")
+def ltx_models(fork, tiny_ltx2, tiny_ltx23):
+    """The patched LTX2Model loaded once per architecture: {"ltx2": model, "ltx2.3": model}."""
+    return {"ltx2": harness.load_model(tiny_ltx2, "ltx2"), "ltx2.3": harness.load_model(tiny_ltx23, "ltx2.3")}
+
+
+@pytest.fixture(scope="session")
+def model_dirs(tiny_ltx2, tiny_ltx23):
+    return {"ltx2": tiny_ltx2, "ltx2.3": tiny_ltx23}
+
+
+@pytest.fixture(scope="session")
+def datasets(tmp_path_factory):
+    """Generated clips: one talking + one silent (a mixed batch of 2), stills, silent-only."""
+    root = tmp_path_factory.mktemp("data")
+    return {
+        "mixed": harness.make_dataset(root / "mixed", talking=1, silent=1),
+        "stills": harness.make_dataset(root / "stills", stills=2),
+        "silent": harness.make_dataset(root / "silent", silent=2),
+        "talking": harness.make_dataset(root / "talking", talking=2),
+    }

@@ -1,0 +1,77 @@
+"""The audio loss through the patched trainer: A (upstream multiplier), B (auto-balance),
+E (base voice preservation term), Y (logged keys every step)."""
+from __future__ import annotations
+
+import pytest
+
+from ltx2_character.audio.balance import AudioLossBalancer
+
+from . import harness
+from .audio_capture import audio_calls  # noqa: F401
+
+pytestmark = pytest.mark.fork
+
+
+def test_a_audio_loss_multiplier_scales_the_audio_term(fork, model_dirs, datasets, tmp_path, audio_calls):
+    from toolkit.config_modules import TrainConfig
+
+    assert TrainConfig(audio_loss_multiplier=2.5).audio_loss_multiplier == 2.5  # read upstream (config_modules.py:611)
+    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out",
+                         steps=2, train={"audio_loss_multiplier": 2.5})
+    outcome, sink = harness.train(config, fork)
+    assert outcome == "completed", sink.of("failed")
+    for call in audio_calls:
+        assert call.logs["audio/multiplier"] == 2.5
+        assert call.logs["loss/audio_scaled"] == pytest.approx(2.5 * call.logs["loss/audio_raw"])
+
+
+def test_b_auto_balance_follows_the_ema_rule(fork, model_dirs, datasets, tmp_path, audio_calls):
+    train = {"auto_balance_audio_loss": True, "auto_balance_audio_ema": 0.5, "auto_balance_audio_target_ratio": 0.33,
+             "audio_loss_multiplier": 7.0}
+    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out",
+                         steps=4, train=train)
+    outcome, sink = harness.train(config, fork)
+    assert outcome == "completed", sink.of("failed")
+    reference = AudioLossBalancer(target_ratio=0.33, ema=0.5, lower=0.05, upper=20.0)
+    for call in audio_calls:
+        expected = reference.update(call.logs["loss/video"], call.logs["loss/audio_raw"])
+        assert call.logs["audio/multiplier"] == pytest.approx(expected)
+        assert call.logs["audio/multiplier"] != 7.0  # auto-balance wins over the fixed multiplier
+    steps = sink.of("step")
+    assert all("audio/multiplier" in s["losses"] and "loss/audio_raw" in s["losses"] for s in steps)
+
+
+def test_y_every_step_reports_video_raw_scaled_and_multiplier(fork, model_dirs, datasets, tmp_path):
+    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", steps=10)
+    outcome, sink = harness.train(config, fork)
+    assert outcome == "completed", sink.of("failed")
+    for event in sink.of("step"):
+        for key in ("loss/video", "loss/audio_raw", "loss/audio_scaled", "audio/multiplier"):
+            assert key in event["losses"], (key, event["step"])
+        assert event["audio_loss"] == event["losses"]["loss/audio_raw"]
+    trainer_log_lines = [e for e in sink.events if e["type"] == "step" and e["step"] % 10 == 0]
+    assert trainer_log_lines, "step 10 reached, where the periodic [audio] line is printed"
+
+
+def test_e_base_preservation_term_pairs_lora_and_base_audio(fork, model_dirs, datasets, tmp_path, audio_calls):
+    import torch
+
+    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["silent"])}], tmp_path / "out", steps=2,
+                         train={"voice_preservation_weight": 2.0})
+    outcome, sink = harness.train(config, fork)
+    assert outcome == "completed", sink.of("failed")
+    for call in audio_calls:
+        assert call.target is None and call.preserve_mask.tolist() == [True]
+        expected = ((call.pred - call.prior) ** 2).mean().item() * 2.0
+        assert call.logs["loss/voice_preservation"] == pytest.approx(expected, rel=1e-5)
+        assert not torch.equal(call.pred, call.prior) or expected == 0.0
+
+
+def test_e_silence_mode_trains_audio_free_items_towards_silence(fork, model_dirs, datasets, tmp_path, audio_calls):
+    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["silent"])}], tmp_path / "out", steps=2,
+                         train={"voice_preservation": "silence"})
+    outcome, sink = harness.train(config, fork)
+    assert outcome == "completed", sink.of("failed")
+    for call in audio_calls:
+        assert call.target is not None and call.loss_mask.tolist() == [True]
+        assert call.real_mask.tolist() == [False] and call.preserve_mask is None
