@@ -55,6 +55,9 @@ export const expectedChoices = {
   'Voice Preservation': ['Base model', 'Silence', 'Off'],
 };
 
+const datasetNumFrames = page =>
+  page.locator('label').filter({ hasText: /^\s*Num Frames\s*$/ }).first().locator('xpath=following-sibling::input[1]');
+
 // Form edits that make the LTX-2 job train on the tiny random model and the demo dataset in a
 // minute on a CPU: its path, no quantization, 4 steps, 17 frames at the 256 bucket, no samples.
 export const edits = {
@@ -65,11 +68,15 @@ export const edits = {
     await fill('Steps', 4);
     await fill('Save Every', 4);
     await choose('Target Dataset', 'demo');
-    const datasetFrames = page.locator('label').filter({ hasText: /^\s*Num Frames\s*$/ }).first();
-    await datasetFrames.locator('xpath=following-sibling::input[1]').fill('17');
+    await datasetNumFrames(page).fill('17');
     for (const res of ['512', '768', '1024', '256']) {
       await page.getByRole('switch', { name: res, exact: true }).click();
     }
     await toggle('Disable Sampling');
+  },
+  // A character dataset is clips with their voices (the default, 1 frame, is images; strict audio
+  // mode then has nothing to check and validate rejects it).
+  async forClips(page) {
+    await datasetNumFrames(page).fill('121');
   },
 };

@@ -137,23 +137,9 @@ async function saveJob() {
   return JSON.parse(job.job_config);
 }
 
-// --- validation: `orchestrator validate` when the CLI has it, else the fork's own loader -------
+// --- validation: the project's own `orchestrator validate` (exit 0: valid, warnings allowed) ---
 
-// the root usage lists each subcommand on its own line
-const hasValidateCommand = () => /^\s+validate\s/m.test(spawnSync(ORCHESTRATOR, ['--help'], { encoding: 'utf8' }).stdout);
-
-function validate(configFile) {
-  if (hasValidateCommand()) {
-    return { by: 'orchestrator validate', ...spawnSync(ORCHESTRATOR, ['validate', configFile], { encoding: 'utf8' }) };
-  }
-  // HOOK(validate): until `orchestrator validate` (branch schema) is merged, load the config with
-  // the fork's get_config and build its config classes, which reject wrong types and, with the
-  // trainer patches applied, out-of-range audio keys.
-  const fork = process.env.LTX2_FORK_DIR ?? path.join(CACHE, 'fork', 'ai-toolkit');
-  const python = path.join(CACHE, 'venv', 'bin', 'python');
-  const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'validate_with_fork.py');
-  return { by: 'fork loader', ...spawnSync(python, [script, fork, configFile], { encoding: 'utf8' }) };
-}
+const validate = configFile => spawnSync(ORCHESTRATOR, ['validate', configFile], { encoding: 'utf8' });
 
 // --- the test --------------------------------------------------------------------------------
 
@@ -209,6 +195,8 @@ for (const arch of archs) {
     await fill('Min Supervised Ratio', 0.8);
     if (arch.trainsOnTinyModel) {
       await edits.forTinyModel(page, { labelOf, fill, choose, toggle, demo: DEMO });
+    } else {
+      await edits.forClips(page);
     }
     if (SHOTS && arch.trainsOnTinyModel) {
       await page.getByText('LTX-2 Character (Audio + Voice)').evaluate(el => el.closest('section').scrollIntoView({ block: 'center' }));
@@ -248,7 +236,7 @@ for (const arch of archs) {
     const file = path.join(WORK, `${name}.json`);
     fs.writeFileSync(file, JSON.stringify(config, null, 2));
     const result = validate(file);
-    assert.equal(result.status, 0, `${result.by} rejected ${file}:\n${result.stdout}\n${result.stderr}`);
+    assert.equal(result.status, 0, `orchestrator validate rejected ${file}:\n${result.stdout}\n${result.stderr}`);
 
     if (arch.trainsOnTinyModel) {
       await trainOnTinyModel(config, name);
