@@ -7,6 +7,7 @@ import dev.ltx2.orchestrator.cli.ForkCommand;
 import dev.ltx2.orchestrator.cli.LoraCommand;
 import dev.ltx2.orchestrator.cli.SchemaCommand;
 import dev.ltx2.orchestrator.cli.TrainCommand;
+import dev.ltx2.orchestrator.cli.UiCommand;
 import dev.ltx2.orchestrator.cli.ValidateCommand;
 import dev.ltx2.orchestrator.cli.VersionProvider;
 import dev.ltx2.orchestrator.core.ExitCode;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             LoraCommand.class,
             ChecklistCommand.class,
+            UiCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The UI browser suite (docs/ui.md): installs Chromium (Debian) when it can, builds and starts
+# the patched web UI with `orchestrator ui`, and runs the Playwright test against it.
+#
+# usage: integration-tests/ui/run.sh [--upstream URL|PATH]   (or set LTX2_UPSTREAM)
+# env:   UI_TEST_PORT (default 8676), UI_SCREENSHOT_DIR (write the form's screenshots there),
+#        UI_TEST_REPORT (JUnit XML path, default target/test-reports/ui.xml)
+# exit:  0 passed; 1 a test failed; 2 the suite could not run (reason on stderr)
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+home="$(cd "$here/../.." && pwd)"
+if [ "${1:-}" = "--upstream" ] && [ -n "${2:-}" ]; then export LTX2_UPSTREAM="$2"; fi
+upstream=()
+[ -n "${LTX2_UPSTREAM:-}" ] && upstream=(--upstream "$LTX2_UPSTREAM")
+port="${UI_TEST_PORT:-8676}"
+cache="${LTX2_ORCHESTRATOR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ltx2-orchestrator}"
+report="${UI_TEST_REPORT:-$home/target/test-reports/ui.xml}"
+log="$home/target/ui-test/orchestrator-ui.log"
+mkdir -p "$(dirname "$report")" "$(dirname "$log")"
+
+cannot_run() { echo "ui suite: cannot run: $*" >&2; exit 2; }
+
+command -v node >/dev/null && command -v npm >/dev/null || cannot_run "node and npm are not installed"
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    "$here/install-chromium.sh" || cannot_run "apt-get could not install chromium"
+  else
+    cannot_run "/usr/bin/chromium is missing (apt-get install chromium chromium-driver, as root)"
+  fi
+fi
+
+# The test's own dependency (playwright-core), from the lockfile, with npm's cache in ours.
+(cd "$here" && npm ci --no-audit --no-fund --prefer-offline --cache "$cache/ui/npm-cache" >/dev/null) \
+  || cannot_run "npm ci in $here failed"
+
+# The tiny model and demo dataset the test trains on (made once per cache).
+if [ ! -d "$cache/demo/tiny-ltx2" ] || [ ! -d "$cache/demo/dataset" ]; then
+  "$home/bin/orchestrator" env create >/dev/null || cannot_run "orchestrator env create failed"
+  PYTHONPATH="$home/python-env/src" "$cache/venv/bin/python" -m ltx2_character.demo --out "$cache/demo" \
+    || cannot_run "could not generate the demo assets"
+fi
+
+# Build (cached) and start the UI; stop it, and everything it started, on exit.
+"$home/bin/orchestrator" ui --build-only "${upstream[@]}" >"$log" 2>&1 \
+  || { tail -20 "$log" >&2; cannot_run "orchestrator ui --build-only failed (log: $log)"; }
+setsid "$home/bin/orchestrator" ui --port "$port" "${upstream[@]}" >>"$log" 2>&1 &
+ui_pid=$!
+trap 'kill -TERM -- -"$ui_pid" 2>/dev/null; wait "$ui_pid" 2>/dev/null' EXIT
+for _ in $(seq 1 120); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$port/jobs/new" 2>/dev/null && break
+  kill -0 "$ui_pid" 2>/dev/null || { tail -20 "$log" >&2; cannot_run "the UI exited (log: $log)"; }
+  sleep 1
+done
+curl -fsS -o /dev/null "http://127.0.0.1:$port/jobs/new" || cannot_run "the UI did not answer on port $port"
+
+cd "$here"
+UI_URL="http://127.0.0.1:$port" LTX2_ORCHESTRATOR_CACHE="$cache" \
+  node --test --test-concurrency=1 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=junit --test-reporter-destination="$report" \
+  ltx2-form.test.mjs
