@@ -18,6 +18,8 @@ def reports(args: list[str]) -> list[Path]:
 def suite_name(path: Path) -> str:
     if path.name == "python.xml":
         return "python (pytest)"
+    if path.name == "ui.xml":
+        return "web UI (browser)"
     kind = "integration" if path.parent.name == "failsafe-reports" else "unit"
     return f"{path.parent.parent.parent.name} ({kind})"
 
