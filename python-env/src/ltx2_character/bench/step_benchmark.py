@@ -12,6 +12,7 @@ values. Point ``--fork`` at the patched fork or at a checkout of the bare pin to
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import sys
@@ -129,21 +130,26 @@ def compile_blocks(transformer) -> None:
         blocks[i] = torch.compile(blocks[i], mode="default", dynamic=True, fullgraph=False)
 
 
-def run(args) -> dict:
-    model, transformer, tcfg, ccfg = build_model(args)
-    network, params = add_lora(model, transformer, args.rank, args.checkpointing)
-    if args.compile:
-        compile_blocks(transformer)
-    optimizer = torch.optim.AdamW(params, lr=1e-4)
+def _set_checkpointing(transformer, on: bool) -> None:
+    if on:
+        transformer.enable_gradient_checkpointing()
+    elif transformer.is_gradient_checkpointing:
+        transformer.disable_gradient_checkpointing()
+
+
+def run_config(model, transformer, tcfg, ccfg, optimizer, params, args, frames: int, checkpointing: bool,
+               compiled: bool, sink=None, stop=None) -> dict:
     from toolkit.prompt_utils import PromptEmbeds
 
+    _set_checkpointing(transformer, checkpointing)
     device = model.device_torch
-    lat_f, lat_h, lat_w = (args.frames - 1) // 8 + 1, args.height // 32, args.width // 32
-    audio_tokens = round(args.frames / args.fps * AUDIO_TOKENS_PER_SECOND)
+    lat_f, lat_h, lat_w = (frames - 1) // 8 + 1, args.height // 32, args.width // 32
+    audio_tokens = round(frames / args.fps * AUDIO_TOKENS_PER_SECOND)
     text_width = ccfg["caption_channels"] * ccfg["text_proj_in_factor"]
     g = torch.Generator(device=device).manual_seed(3)
-    times, peak = [], 0
-    torch.cuda.reset_peak_memory_stats() if device.type == "cuda" else None
+    times = []
+    if device.type == "cuda":
+        torch.cuda.reset_peak_memory_stats()
     for step in range(args.warmup + args.steps):
         latents = torch.randn(1, tcfg["in_channels"], lat_f, lat_h, lat_w, device=device, dtype=torch.bfloat16, generator=g)
         noise = torch.randn_like(latents)
@@ -153,8 +159,8 @@ def run(args) -> dict:
         embeds = PromptEmbeds([torch.randn(1, args.text_tokens, text_width, device=device, dtype=torch.bfloat16,
                                            generator=g), None])
         embeds.attention_mask = torch.ones(1, args.text_tokens, device=device, dtype=torch.int64)
-        batch = _batch(args.frames, torch.randn(1, audio_tokens, tcfg["audio_in_channels"], device=device,
-                                                dtype=torch.bfloat16, generator=g))
+        batch = _batch(frames, torch.randn(1, audio_tokens, tcfg["audio_in_channels"], device=device,
+                                           dtype=torch.bfloat16, generator=g))
         if device.type == "cuda":
             torch.cuda.synchronize()
         start = time.perf_counter()
@@ -167,28 +173,65 @@ def run(args) -> dict:
         optimizer.zero_grad(set_to_none=True)
         if device.type == "cuda":
             torch.cuda.synchronize()
+        if sink is not None:
+            sink.accept(json.dumps({"type": "step", "step": step + 1, "loss": loss.item()}))
+        if stop is not None and stop.get():
+            break
         if step >= args.warmup:
             times.append(time.perf_counter() - start)
-    if device.type == "cuda":
-        peak = torch.cuda.max_memory_allocated() / 2**30
+    peak = torch.cuda.max_memory_allocated() / 2**30 if device.type == "cuda" else 0.0
     seconds = statistics.median(times)
     shape = flops.StepShape(video_tokens=lat_f * lat_h * lat_w, audio_tokens=audio_tokens)
     counts = flops.transformer_counts(tcfg, shape, ccfg)
-    lora_params = sum(p.numel() for group in params for p in group["params"])
     return {
-        "arch": args.arch, "frames": args.frames, "width": args.width, "height": args.height,
-        "audio_seconds": round(args.frames / args.fps, 2), "video_tokens": shape.video_tokens,
+        "arch": args.arch, "frames": frames, "width": args.width, "height": args.height,
+        "audio_seconds": round(frames / args.fps, 2), "video_tokens": shape.video_tokens,
         "audio_tokens": audio_tokens, "layers": tcfg["num_layers"], "rank": args.rank,
-        "checkpointing": args.checkpointing, "compile": args.compile, "qtype": args.qtype,
+        "checkpointing": checkpointing, "compile": compiled, "qtype": args.qtype, "memory_cap_gib": args.memory_cap_gib,
         "fork": args.label, "steps_timed": len(times), "seconds_per_step": seconds,
         "seconds_min": min(times), "seconds_max": max(times),
         "tokens_per_second": (shape.video_tokens + audio_tokens) / seconds,
-        "peak_vram_gib": peak, "train_tflops_per_step": counts.train_flops / 1e12,
-        "mfu": counts.train_flops / seconds / H100_BF16_DENSE_FLOPS,
-        "transformer_params": sum(p.numel() for p in transformer.parameters()), "lora_params": lora_params,
-        "gpu": torch.cuda.get_device_name(0) if device.type == "cuda" else "cpu",
-        "torch": torch.__version__,
+        "peak_vram_gib": round(peak, 2), "train_tflops_per_step": round(counts.train_flops / 1e12, 1),
+        "mfu": round(counts.train_flops / seconds / H100_BF16_DENSE_FLOPS, 4),
+        "transformer_params": sum(p.numel() for p in transformer.parameters()),
+        "lora_params": sum(p.numel() for group in params for p in group["params"]),
+        "gpu": torch.cuda.get_device_name(0) if device.type == "cuda" else "cpu", "torch": torch.__version__,
     }
+
+
+def run(args, sink=None, stop=None, emit=print) -> list[dict]:
+    """Every (compile, frames, checkpointing) combination on one model: eager first, then
+    compiled. ``sink``/``stop``: the Java event consumer and stop flag when run in-process
+    (``bench-step``), called every step exactly as ``orchestrator train`` calls them."""
+    if args.memory_cap_gib and torch.cuda.is_available():
+        total = torch.cuda.get_device_properties(0).total_memory / 2**30
+        torch.cuda.set_per_process_memory_fraction(min(1.0, args.memory_cap_gib / total))
+    model, transformer, tcfg, ccfg = build_model(args)
+    network, params = add_lora(model, transformer, args.rank, checkpointing=True)
+    optimizer = torch.optim.AdamW(params, lr=1e-4)
+    results = []
+    for compiled in args.compile:
+        if compiled:
+            compile_blocks(transformer)
+        for frames in args.frames:
+            for checkpointing in args.checkpointing:
+                try:
+                    result = run_config(model, transformer, tcfg, ccfg, optimizer, params, args, frames, checkpointing,
+                                        compiled, sink, stop)
+                except torch.OutOfMemoryError as exc:
+                    result = {"arch": args.arch, "fork": args.label, "frames": frames, "checkpointing": checkpointing,
+                              "compile": compiled, "qtype": args.qtype, "memory_cap_gib": args.memory_cap_gib,
+                              "error": "CUDA out of memory", "detail": str(exc).splitlines()[0][:200]}
+                    optimizer.zero_grad(set_to_none=True)
+                    gc.collect()
+                    torch.cuda.empty_cache()
+                results.append(result)
+                emit(json.dumps(result))
+    return results
+
+
+def _flags(text: str) -> list[bool]:
+    return [v.strip() in ("on", "true", "1") for v in text.split(",")]
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
@@ -196,14 +239,16 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--fork", type=Path, required=True)
     p.add_argument("--label", default="patched", help="name of the fork in the result (patched / upstream)")
     p.add_argument("--arch", choices=("ltx2", "ltx2.3"), default="ltx2")
-    p.add_argument("--frames", type=int, default=81)
+    p.add_argument("--frames", type=lambda v: [int(x) for x in v.split(",")], default=[81],
+                   help="comma-separated frame counts (8k+1)")
     p.add_argument("--width", type=int, default=768)
     p.add_argument("--height", type=int, default=512)
     p.add_argument("--fps", type=float, default=24.0)
     p.add_argument("--text-tokens", type=int, default=256)
     p.add_argument("--rank", type=int, default=32)
-    p.add_argument("--checkpointing", action=argparse.BooleanOptionalAction, default=True)
-    p.add_argument("--compile", action=argparse.BooleanOptionalAction, default=False)
+    p.add_argument("--checkpointing", type=_flags, default=[True], help="on, off or on,off")
+    p.add_argument("--compile", type=_flags, default=[False], help="off, on or off,on (eager runs first)")
+    p.add_argument("--memory-cap-gib", type=float, default=0.0, help="limit this process's GPU memory (the 32 GiB question)")
     p.add_argument("--qtype", default="", help="quantize the base weights (e.g. qfloat8, as model.qtype)")
     p.add_argument("--layers", type=int, default=0, help="override the layer count (0: full size)")
     p.add_argument("--steps", type=int, default=10)
@@ -213,18 +258,16 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, sink=None, stop=None) -> int:
     args = parse(argv)
-    try:
-        result = run(args)
-    except torch.OutOfMemoryError as exc:
-        result = {"fork": args.label, "frames": args.frames, "checkpointing": args.checkpointing,
-                  "compile": args.compile, "qtype": args.qtype, "error": "CUDA out of memory", "detail": str(exc)[:300]}
-    line = json.dumps(result)
-    print(line, flush=True)
-    if args.out:
-        with open(args.out, "a") as f:
-            f.write(line + "\n")
+
+    def emit(line: str) -> None:
+        print(line, flush=True)
+        if args.out:
+            with open(args.out, "a") as f:
+                f.write(line + "\n")
+
+    run(args, sink, stop, emit)
     return 0
 
 

@@ -1,5 +1,6 @@
 package dev.ltx2.orchestrator;
 
+import dev.ltx2.orchestrator.cli.BenchStepCommand;
 import dev.ltx2.orchestrator.cli.ChecklistCommand;
 import dev.ltx2.orchestrator.cli.DatasetCommand;
 import dev.ltx2.orchestrator.cli.EnvCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             LoraCommand.class,
             ChecklistCommand.class,
+            BenchStepCommand.class,
             UiCommand.class,
             CommandLine.HelpCommand.class,
         })
