@@ -62,7 +62,7 @@ def _on_device(cls, config: dict, device, dtype, seed: int):
 
 
 def build_model(args):
-    stubs.install()
+    stubs.install(str(Path(args.fork).resolve()))
     from ltx2_character.bridge.run import prepare_process
 
     prepare_process(str(args.fork))
@@ -98,6 +98,7 @@ def build_model(args):
         from toolkit.util.quantize import quantize_model
 
         quantize_model(model, transformer)
+        transformer.to(device)  # as LTX2Model.load_model does after quantizing
     return model, transformer, tcfg, ccfg
 
 
@@ -203,10 +204,14 @@ def run(args, sink=None, stop=None, emit=print) -> list[dict]:
     """Every (compile, frames, checkpointing) combination on one model: eager first, then
     compiled. ``sink``/``stop``: the Java event consumer and stop flag when run in-process
     (``bench-step``), called every step exactly as ``orchestrator train`` calls them."""
+    model, transformer, tcfg, ccfg = build_model(args)
     if args.memory_cap_gib and torch.cuda.is_available():
+        # The cap applies to training, after loading: ai-toolkit loads on the CPU and quantizes
+        # block by block, so loading never holds the whole bf16 model on a small card.
+        gc.collect()
+        torch.cuda.empty_cache()
         total = torch.cuda.get_device_properties(0).total_memory / 2**30
         torch.cuda.set_per_process_memory_fraction(min(1.0, args.memory_cap_gib / total))
-    model, transformer, tcfg, ccfg = build_model(args)
     network, params = add_lora(model, transformer, args.rank, checkpointing=True)
     optimizer = torch.optim.AdamW(params, lr=1e-4)
     results = []
@@ -227,7 +232,20 @@ def run(args, sink=None, stop=None, emit=print) -> list[dict]:
                     torch.cuda.empty_cache()
                 results.append(result)
                 emit(json.dumps(result))
+                if args.profile and "error" not in result:
+                    emit_profile(model, transformer, tcfg, ccfg, optimizer, params, args, frames, checkpointing, compiled)
     return results
+
+
+def emit_profile(model, transformer, tcfg, ccfg, optimizer, params, args, frames, checkpointing, compiled) -> None:
+    """One more step under torch.profiler; the top CUDA kernels go to stdout (where the time goes)."""
+    from torch.profiler import ProfilerActivity, profile
+
+    quiet = argparse.Namespace(**{**vars(args), "warmup": 0, "steps": 1})
+    with profile(activities=[ProfilerActivity.CPU, ProfilerActivity.CUDA]) as prof:
+        run_config(model, transformer, tcfg, ccfg, optimizer, params, quiet, frames, checkpointing, compiled)
+    print(f"profile: frames {frames}, checkpointing {checkpointing}, compile {compiled}", flush=True)
+    print(prof.key_averages().table(sort_by="cuda_time_total", row_limit=25, max_name_column_width=60), flush=True)
 
 
 def _flags(text: str) -> list[bool]:
@@ -254,6 +272,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--steps", type=int, default=10)
     p.add_argument("--warmup", type=int, default=3)
     p.add_argument("--device", default="cuda")
+    p.add_argument("--profile", action="store_true", help="print a torch.profiler table after each configuration")
     p.add_argument("--out", type=Path)
     return p.parse_args(argv)
 

@@ -59,13 +59,33 @@ class _StubModule(types.ModuleType):
 
 
 class _StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    def __init__(self, names: tuple[str, ...]) -> None:
+    """Serves stand-ins only to imports made from ai-toolkit's own code (under ``root``).
+
+    Library availability probes (transformers and diffusers call ``find_spec`` to decide
+    whether optional integrations exist) still see the package as absent.
+    """
+
+    def __init__(self, names: tuple[str, ...], root: str, hidden: tuple[str, ...] = ()) -> None:
         self.names = names
+        self.root = root
+        self.hidden = hidden
         self.used: set[str] = set()
 
+    def _caller_is_fork(self) -> bool:
+        frame = sys._getframe(2)
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if not (name.startswith("<frozen") or "importlib" in name or name == __file__):
+                return name.startswith(self.root)
+            frame = frame.f_back
+        return False
+
     def find_spec(self, fullname, path, target=None):
-        if fullname.split(".")[0] in self.names:
+        top = fullname.split(".")[0]
+        if top in self.names and (top in self.used or self._caller_is_fork()):
             return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        if top in self.hidden:
+            raise ModuleNotFoundError(f"No module named {top!r} (hidden to simulate a machine without it)")
         return None
 
     def create_module(self, spec):
@@ -78,9 +98,27 @@ class _StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         pass
 
 
-def install(names: tuple[str, ...] = STUBBABLE) -> _StubFinder:
-    """Stand-ins for the missing ones of ``names``; real packages are always preferred."""
-    missing = tuple(n for n in names if importlib.util.find_spec(n) is None)
-    finder = _StubFinder(missing)
-    sys.meta_path.append(finder)
+# Library modules that refuse to import without a media package, mapped to the names
+# ai-toolkit takes from them; used only when that package is missing.
+MODULE_STAND_INS = {"diffusers.pipelines.ltx2.export_utils": ("av", ("encode_video",))}
+
+
+def install(root: str, names: tuple[str, ...] = STUBBABLE) -> _StubFinder:
+    """Stand-ins for the missing ones of ``names``, for code under ``root``; real packages win.
+
+    ``LTX2_BENCH_HIDE`` (comma-separated) hides installed packages, to rehearse a machine
+    that lacks them.
+    """
+    import os
+
+    hidden = tuple(n for n in os.environ.get("LTX2_BENCH_HIDE", "").split(",") if n)
+    missing = tuple(n for n in names if n in hidden or importlib.util.find_spec(n) is None)
+    finder = _StubFinder(missing, str(root), hidden)
+    sys.meta_path.insert(0 if hidden else len(sys.meta_path), finder)
+    for module_name, (needs, attributes) in MODULE_STAND_INS.items():
+        if needs in missing and module_name not in sys.modules:
+            module = _StubModule(module_name)
+            for attribute in attributes:
+                setattr(module, attribute, _Inert(f"{module_name}.{attribute}"))
+            sys.modules[module_name] = module
     return finder
