@@ -20,6 +20,10 @@ def suite_name(path: Path) -> str:
         return "python (pytest)"
     if path.name == "ui.xml":
         return "web UI (browser)"
+    if path.name == "fork-verify.xml":
+        return "fork verify (SOP A-Z)"
+    if path.name == "checklist.xml":
+        return "checklist (SOP section 8)"
     kind = "integration" if path.parent.name == "failsafe-reports" else "unit"
     return f"{path.parent.parent.parent.name} ({kind})"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ltx2_character.audio.balance import AudioLossBalancer
+from ltx2_character.fork.trainer_audio import audio_log_line
 
 from . import harness
 from .audio_capture import audio_calls  # noqa: F401
@@ -41,16 +42,21 @@ def test_b_auto_balance_follows_the_ema_rule(fork, model_dirs, datasets, tmp_pat
     assert all("audio/multiplier" in s["losses"] and "loss/audio_raw" in s["losses"] for s in steps)
 
 
-def test_y_every_step_reports_video_raw_scaled_and_multiplier(fork, model_dirs, datasets, tmp_path):
-    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", steps=10)
+def test_y_every_step_reports_video_raw_scaled_and_multiplier(fork, model_dirs, datasets, tmp_path, capsys):
+    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", steps=21)
     outcome, sink = harness.train(config, fork)
     assert outcome == "completed", sink.of("failed")
     for event in sink.of("step"):
         for key in ("loss/video", "loss/audio_raw", "loss/audio_scaled", "audio/multiplier"):
             assert key in event["losses"], (key, event["step"])
         assert event["audio_loss"] == event["losses"]["loss/audio_raw"]
-    trainer_log_lines = [e for e in sink.events if e["type"] == "step" and e["step"] % 10 == 0]
-    assert trainer_log_lines, "step 10 reached, where the periodic [audio] line is printed"
+    # the periodic line: its own line, at steps 10 and 20 of 21, with the step's logged values
+    printed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("[audio] step")]
+    by_step = {e["step"]: e["losses"] for e in sink.of("step")}
+    assert [int(line.split()[2].rstrip(":")) for line in printed] == [10, 20]
+    for line in printed:
+        step = int(line.split()[2].rstrip(":"))
+        assert line == audio_log_line(step, by_step[step])
 
 
 def test_e_base_preservation_term_pairs_lora_and_base_audio(fork, model_dirs, datasets, tmp_path, audio_calls):

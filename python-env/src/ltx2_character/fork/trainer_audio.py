@@ -116,11 +116,20 @@ def add_audio_loss(trainer: Any, batch: Any, video_loss: torch.Tensor) -> torch.
     logs["loss/video"] = video_loss.item()
     logs["loss/img"] = video_loss.item()
     logs["audio/multiplier"] = multiplier
-    if raw is not None and trainer.step_num % AUDIO_LOG_EVERY == 0:
-        # the SOP's periodic line, in the trainer log, whatever logging.log_every is
-        print(f"[audio] step {trainer.step_num}: video {logs['loss/video']:.4f} | audio raw {logs['loss/audio_raw']:.4f} "
-              f"| audio scaled {logs['loss/audio_scaled']:.4f} | multiplier {multiplier:.4f}", flush=True)
+    step = trainer.step_num + 1  # counted as the progress bar and the step events count
+    if raw is not None and step % AUDIO_LOG_EVERY == 0:
+        # the SOP's periodic line, in the trainer log, whatever logging.log_every is; through
+        # tqdm so that it starts its own line instead of trailing the progress bar
+        from tqdm import tqdm
+
+        tqdm.write(audio_log_line(step, logs))
     return total
+
+
+def audio_log_line(step: int, logs: dict[str, float]) -> str:
+    """The periodic ``[audio]`` line (item Y): video loss, raw and scaled audio loss, multiplier."""
+    return (f"[audio] step {step}: video {logs['loss/video']:.4f} | audio raw {logs['loss/audio_raw']:.4f} "
+            f"| audio scaled {logs['loss/audio_scaled']:.4f} | multiplier {logs['audio/multiplier']:.4f}")
 
 
 def after_batch(trainer: Any, batch: Any) -> None:

@@ -6,6 +6,7 @@ import dev.ltx2.orchestrator.core.Exec;
 import dev.ltx2.orchestrator.core.ExitCode;
 import dev.ltx2.orchestrator.core.Failure;
 import dev.ltx2.orchestrator.core.Files2;
+import dev.ltx2.orchestrator.core.JunitReport;
 import dev.ltx2.orchestrator.core.Result;
 import dev.ltx2.orchestrator.core.Workspace;
 import dev.ltx2.orchestrator.pyenv.PythonEnv;
@@ -38,6 +39,8 @@ public final class ChecklistCommand implements Callable<Integer> {
     String items = "";
     @Option(names = "--json", description = "Print the verdicts as JSON.")
     boolean json;
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write one JUnit test case per item (NOT RUN as skipped).")
+    Path junit;
     @Spec CommandSpec spec;
 
     @Override
@@ -72,9 +75,20 @@ public final class ChecklistCommand implements Callable<Integer> {
             print(console, results);
         }
         boolean failed = false;
+        List<JunitReport.Case> cases = new ArrayList<>();
         for (JsonNode v : results) {
-            failed |= v.path("status").asText().equals("FAIL");
+            String status = v.path("status").asText();
+            failed |= status.equals("FAIL");
+            String evidence = v.path("evidence").isArray() && !v.path("evidence").isEmpty()
+                    ? v.path("evidence").get(0).asText().lines().findFirst().orElse("") : "";
+            cases.add(new JunitReport.Case(v.path("number").asInt() + ". " + v.path("title").asText(),
+                    switch (status) {
+                        case "PASS" -> JunitReport.Outcome.PASSED;
+                        case "FAIL" -> JunitReport.Outcome.FAILED;
+                        default -> JunitReport.Outcome.SKIPPED;
+                    }, status + (evidence.isBlank() ? "" : ": " + evidence)));
         }
+        if (junit != null) JunitReport.write(junit, "checklist", cases);
         return failed ? ExitCode.USER_ERROR.code() : ExitCode.OK.code();
     }
 

@@ -2,6 +2,7 @@ package dev.ltx2.orchestrator.cli;
 
 import dev.ltx2.orchestrator.core.ExitCode;
 import dev.ltx2.orchestrator.core.Failure;
+import dev.ltx2.orchestrator.core.JunitReport;
 import dev.ltx2.orchestrator.core.Result;
 import dev.ltx2.orchestrator.core.Workspace;
 import dev.ltx2.orchestrator.fork.ForkState;
@@ -11,6 +12,8 @@ import dev.ltx2.orchestrator.fork.SeriesConsistency;
 import dev.ltx2.orchestrator.fork.SopItems;
 import dev.ltx2.orchestrator.fork.UpstreamPin;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,6 +35,12 @@ public final class ForkVerifyCommand implements Callable<Integer> {
     @Mixin UpstreamOption upstream;
     @Option(names = "--no-tests", description = "Structural checks and apply only.")
     boolean noTests;
+    @Option(names = "--results", paramLabel = "JUNIT_XML",
+            description = "Read the outcomes from this pytest JUnit report of python-env/tests, run against the same fork, "
+                    + "instead of running the item tests again.")
+    Path results;
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write one JUnit test case per item and infrastructure patch.")
+    Path junit;
     @Spec CommandSpec spec;
 
     @Override
@@ -58,16 +67,26 @@ public final class ForkVerifyCommand implements Callable<Integer> {
         if (!noTests) {
             Result<?> env = ws.ensureEnv("python3");
             if (env instanceof Result.Err<?> e) return console.fail(e.failure());
-            results = ItemTests.run(ws.pythonEnv(), ws.layout().pythonEnvDir(), items.allTests(), console::progress);
+            if (this.results != null && !java.nio.file.Files.isRegularFile(this.results)) {
+                return console.fail(Failure.user("no pytest report at " + this.results,
+                        "run pytest with --junitxml=FILE in python-env/, or drop --results"));
+            }
+            results = this.results != null
+                    ? ItemTests.read(this.results)
+                    : ItemTests.run(ws.pythonEnv(), ws.layout().pythonEnvDir(), items.allTests(), console::progress);
             if (results.byNodeId().isEmpty()) {
                 return console.fail(Failure.environment("pytest reported no tests", null).withDetail(results.log()));
             }
         }
-        boolean ok = problems.isEmpty() & printTable(console, items, results);
+        List<JunitReport.Case> verdicts = new ArrayList<>();
+        boolean ok = problems.isEmpty() & printTable(console, items, results, verdicts);
+        problems.forEach(p -> verdicts.add(new JunitReport.Case("series consistency", JunitReport.Outcome.FAILED, p)));
+        if (junit != null) JunitReport.write(junit, "fork verify", verdicts);
         return ok ? ExitCode.OK.code() : ExitCode.USER_ERROR.code();
     }
 
-    private static boolean printTable(Console console, SopItems items, ItemTests.Results results) {
+    private static boolean printTable(Console console, SopItems items, ItemTests.Results results,
+            List<JunitReport.Case> verdicts) {
         boolean allGood = true;
         console.info(String.format(Locale.ROOT, "%-4s %-10s %-8s %-22s %s", "item", "status", "patches", "tests", "title"));
         for (SopItems.Item item : items.items()) {
@@ -91,6 +110,9 @@ public final class ForkVerifyCommand implements Callable<Integer> {
                 itemGood &= failed == 0 && skipped == 0 && missing == 0 && (passed > 0 || !item.done());
             }
             allGood &= itemGood;
+            verdicts.add(new JunitReport.Case("SOP " + item.id() + " (" + item.status() + "): " + item.title(),
+                    results == null ? JunitReport.Outcome.SKIPPED : itemGood ? JunitReport.Outcome.PASSED : JunitReport.Outcome.FAILED,
+                    results == null ? "--no-tests" : tests));
             console.info(String.format(Locale.ROOT, "%-4s %-10s %-8s %-22s %s%s", item.id(), item.status(),
                     item.patches().isEmpty() ? "-" : String.valueOf(item.patches().size()), tests, item.title(),
                     itemGood ? "" : "   <-- not done"));
@@ -100,6 +122,8 @@ public final class ForkVerifyCommand implements Callable<Integer> {
                 boolean good = infra.tests().stream().allMatch(t -> !results.select(t).isEmpty()
                         && results.select(t).stream().allMatch(o -> o == ItemTests.Outcome.PASSED));
                 allGood &= good;
+                verdicts.add(new JunitReport.Case("infrastructure " + infra.patch(),
+                        good ? JunitReport.Outcome.PASSED : JunitReport.Outcome.FAILED, "tests not green"));
                 console.info(String.format(Locale.ROOT, "%-4s %-10s %s%s", "-", "infra", infra.patch(), good ? "" : "   <-- tests not green"));
             }
         }

@@ -52,6 +52,11 @@ public final class ItemTests {
         }
     }
 
+    /** Outcomes from an existing pytest JUnit report (of {@code python-env/tests}, run from {@code python-env/}). */
+    public static Results read(Path junitXml) throws IOException {
+        return new Results(parse(junitXml), "outcomes read from " + junitXml);
+    }
+
     static Map<String, Outcome> parse(Path junitXml) throws IOException {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         if (Files.size(junitXml) == 0) {
