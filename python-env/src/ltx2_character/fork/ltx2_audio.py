@@ -97,11 +97,18 @@ def prepare_audio_stream(model: Any, batch: Any, video_timestep: torch.Tensor, f
         # when a voice-preservation mode needs a realistic input, else no clean audio at all.
         clean = silence_latents(model, frames, batch_size, device, dtype) if opts.voice_preservation != "none" else None
 
-    channels = model.pipeline.audio_vae.config.latent_channels * (
-        model.pipeline.audio_vae.config.mel_bins // model.pipeline.audio_vae_mel_compression_ratio)
+    latent_channels = model.pipeline.audio_vae.config.latent_channels
+    mel = model.pipeline.audio_vae.config.mel_bins // model.pipeline.audio_vae_mel_compression_ratio
+    channels = latent_channels * mel
     noise = batch.audio_noise
     if noise is None or noise.shape != (batch_size, frames, channels):
-        noise = torch.randn(batch_size, frames, channels, device=device, dtype=dtype)
+        if clean is None:
+            # the placeholder, drawn as the pin draws it (unpacked, then packed), so that an
+            # audio-free batch sees the same noise as upstream (tests/fork/test_upstream_parity.py)
+            noise = model.pipeline._pack_audio_latents(
+                torch.randn(batch_size, latent_channels, frames, mel, device=device, dtype=torch.float32))
+        else:
+            noise = torch.randn(batch_size, frames, channels, device=device, dtype=dtype)
         batch.audio_noise = noise
     noise = noise.to(device, dtype=dtype)
 

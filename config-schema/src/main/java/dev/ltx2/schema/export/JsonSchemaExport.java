@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ltx2.schema.model.JobConfig;
 import dev.ltx2.schema.spec.Key;
 import dev.ltx2.schema.spec.SectionSpec;
-import java.math.BigInteger;
+import dev.ltx2.schema.yaml.JsonTree;
 import java.util.List;
 
 /**
@@ -91,21 +91,6 @@ public final class JsonSchemaExport {
     }
 
     private static JsonNode defaultValue(Object v) {
-        if (v instanceof Boolean b) {
-            return F.booleanNode(b);
-        }
-        if (v instanceof Long l) {
-            return F.numberNode(l);
-        }
-        if (v instanceof BigInteger b) {
-            return F.numberNode(b);
-        }
-        if (v instanceof Double d) {
-            return F.numberNode(d);
-        }
-        if (v instanceof String s) {
-            return F.textNode(s);
-        }
-        return null;
+        return v == null ? null : JsonTree.scalar(v);
     }
 }

@@ -25,7 +25,11 @@ public final class JsonTree {
             l.items().forEach(i -> a.add(of(i)));
             return a;
         }
-        Object v = ((YScalar) node).value();
+        return scalar(((YScalar) node).value());
+    }
+
+    /** A resolved YAML scalar (null, Boolean, Long, BigInteger, Double, String) as JSON; null for any other type. */
+    public static JsonNode scalar(Object v) {
         if (v == null) {
             return F.nullNode();
         }
@@ -41,6 +45,6 @@ public final class JsonTree {
         if (v instanceof Double d) {
             return F.numberNode(d);
         }
-        return F.textNode((String) v);
+        return v instanceof String s ? F.textNode(s) : null;
     }
 }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ltx2.orchestrator.Main;
 import dev.ltx2.schema.export.ReferenceDoc;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -19,22 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandsTest {
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     Path invalidConfig() throws Exception {
@@ -56,7 +39,7 @@ class CommandsTest {
 
     @Test
     void validateAcceptsTheDemoConfigWithExitZero() {
-        Run r = run("validate", Path.of("..", "examples", "demo", "character.yaml").toString(), "--cache-dir", dir.toString());
+        CliRun r = run("validate", Path.of("..", "examples", "demo", "character.yaml").toString(), "--cache-dir", dir.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("character.yaml: valid (0 errors, 0 warnings)");
     }
@@ -64,7 +47,7 @@ class CommandsTest {
     @Test
     void validateReportsFileLineColumnKeyPathMessageAndFixThenExitsOne() throws Exception {
         Path bad = invalidConfig();
-        Run r = run("validate", bad.toString(), "--cache-dir", dir.toString());
+        CliRun r = run("validate", bad.toString(), "--cache-dir", dir.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains(bad + ":8:15  config.process[0].train.stepz  unknown key 'stepz'")
                 .contains("(fix: did you mean 'steps'?)")
@@ -74,7 +57,7 @@ class CommandsTest {
 
     @Test
     void validateJsonIsMachineReadable() throws Exception {
-        Run r = run("validate", invalidConfig().toString(), "--json", "--cache-dir", dir.toString());
+        CliRun r = run("validate", invalidConfig().toString(), "--json", "--cache-dir", dir.toString());
         assertThat(r.code()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("valid").asBoolean()).isFalse();
@@ -89,7 +72,7 @@ class CommandsTest {
     @Test
     void trainValidatesBeforePreparingAnything() throws Exception {
         Path cache = dir.resolve("cache");
-        Run r = run("train", invalidConfig().toString(), "--cache-dir", cache.toString());
+        CliRun r = run("train", invalidConfig().toString(), "--cache-dir", cache.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("config.process[0].train.stepz");
         // no venv, fork or demo assets were started
