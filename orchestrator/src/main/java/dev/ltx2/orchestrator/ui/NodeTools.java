@@ -17,7 +17,42 @@ final class NodeTools {
     private final Map<String, String> env;
 
     NodeTools(Map<String, String> env) {
-        this.env = Map.copyOf(env);
+        this.env = withLocalHeaders(env, System.getenv());
+    }
+
+    /**
+     * Points node-gyp at the headers of the installed Node.js ({@code <prefix>/include/node},
+     * which Debian's nodejs and the official tarballs ship) unless npm is told otherwise.
+     * Without it node-gyp downloads them from nodejs.org to compile the SQLite drivers, which
+     * fails on machines that reach only the npm registry. {@code overrides} are added to the
+     * {@code inherited} process environment when commands run.
+     */
+    static Map<String, String> withLocalHeaders(Map<String, String> overrides, Map<String, String> inherited) {
+        Map<String, String> effective = new java.util.HashMap<>(inherited);
+        effective.putAll(overrides);
+        Map<String, String> out = new java.util.HashMap<>(overrides);
+        boolean configured = effective.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("npm_config_nodedir"));
+        if (!configured) {
+            nodePrefix(effective.getOrDefault("PATH", "")).ifPresent(prefix -> out.put("npm_config_nodedir", prefix.toString()));
+        }
+        return Map.copyOf(out);
+    }
+
+    static java.util.Optional<Path> nodePrefix(String path) {
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path node = Path.of(dir, "node");
+            if (Files.isExecutable(node)) {
+                try {
+                    Path prefix = node.toRealPath().getParent().getParent();
+                    return Files.isRegularFile(prefix.resolve("include/node/common.gypi"))
+                            ? java.util.Optional.of(prefix) : java.util.Optional.empty();
+                } catch (IOException | NullPointerException e) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Node.js {@value #MIN_NODE_MAJOR}+ and npm on PATH, as upstream's UI requires. */
