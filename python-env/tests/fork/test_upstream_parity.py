@@ -21,28 +21,6 @@ pytestmark = pytest.mark.fork
 PYTHON_ENV = Path(__file__).resolve().parents[2]
 
 
-def _git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
-
-
-@pytest.fixture(scope="module")
-def pin_tree(fork, tmp_path_factory) -> Path:
-    """The fork's history up to its last infrastructure commit before the first SOP patch."""
-    base = None
-    for line in _git(fork, "log", "--reverse", "--format=%H %s").splitlines():
-        sha, subject = line.split(" ", 1)
-        if subject.startswith("sop-") or subject.startswith("ui:"):
-            break
-        base = sha
-    assert base is not None
-    tree = tmp_path_factory.mktemp("pin") / "ai-toolkit"
-    subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", str(fork), str(tree)], check=True)
-    _git(tree, "-c", "advice.detachedHead=false", "checkout", "-q", base)
-    assert not list(tree.rglob("ltx2_character*")), "the baseline must not call our package"
-    assert "ltx2_character" not in (tree / "extensions_built_in/diffusion_models/ltx2/ltx2.py").read_text()
-    return tree
-
-
 def _train(tree: Path, model: Path, data: Path, out: Path, keys: dict, *flags: str) -> list[dict]:
     env = {**os.environ, "PYTHONPATH": f"{PYTHON_ENV}{os.pathsep}{PYTHON_ENV / 'src'}"}
     done = subprocess.run([sys.executable, "-m", "tests.fork.parity_child", str(tree), str(model), str(data), str(out),

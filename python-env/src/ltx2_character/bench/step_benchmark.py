@@ -5,7 +5,13 @@ on the GPU, puts a rank-r LoRA on it with ai-toolkit's ``LoRASpecialNetwork`` as
 does, and runs training steps through ``LTX2Model.get_noise_prediction`` (connectors,
 patched audio stream, transformer) with latents, audio latents and text embeddings of the
 real shapes in place of the VAE and text encoder. Speed and memory do not depend on weight
-values. Point ``--fork`` at the patched fork or at a checkout of the bare pin to compare.
+values. Point ``--fork`` at the patched fork or at a checkout of the bare pin.
+
+``--compare-fork DIR`` times a second tree's ``LTX2Model`` on the same weights, LoRA and
+inputs in the same process, alternating the two step by step (ABBA), so that drift of the
+machine falls on both alike and the ratio is paired. Only the model file differs between the
+arms: the rest of ``toolkit`` (LoRA modules included) is the first tree's, see
+docs/benchmarks.md.
 
     python -m ltx2_character.bench.step_benchmark --fork DIR --frames 81 --out result.json
 """
@@ -13,19 +19,25 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
+import inspect
 import json
+import random
 import statistics
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import torch
 
 from ltx2_character.bench import flops, stubs
 
-H100_BF16_DENSE_FLOPS = 989e12  # NVIDIA H100 SXM datasheet, dense bf16 tensor cores
+HOPPER_BF16_DENSE_FLOPS = 989e12  # NVIDIA H100/H200 SXM datasheet, dense bf16 tensor cores
 AUDIO_TOKENS_PER_SECOND = 25
+GIB = 2**30
 
 
 class _Batch(SimpleNamespace):
@@ -41,6 +53,24 @@ def _batch(frames: int, audio_latents: torch.Tensor) -> _Batch:
                   audio_noise=None, audio_target=None, audio_pred=None, audio_pred_slot=None, audio_pred_prior=None,
                   audio_pred_uncond=None, audio_pred_preservation=None, audio_sigma=None, audio_timestep=None,
                   audio_loss_mask=None, audio_preserve_mask=None, audio_real_mask=None, audio_clean=None)
+
+
+@dataclass
+class Arm:
+    """One model implementation being timed; all arms share the transformer, LoRA and optimizer."""
+
+    label: str
+    model: Any
+    times: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Built:
+    model: Any
+    transformer: torch.nn.Module
+    tcfg: dict
+    ccfg: dict
+    memory_after_build_gib: float
 
 
 def _init_random_(module: torch.nn.Module, seed: int) -> None:
@@ -61,30 +91,93 @@ def _on_device(cls, config: dict, device, dtype, seed: int):
     return module
 
 
-def build_model(args):
+def _allocated_gib() -> float:
+    return round(torch.cuda.memory_allocated() / GIB, 2) if torch.cuda.is_available() else 0.0
+
+
+def _configs(args) -> tuple[dict, dict, dict]:
+    """Transformer, connector and audio VAE configs: ai-toolkit's own full-size ones, or the
+    project's verified tiny set (``--size tiny``, for CPU tests of this harness)."""
+    if args.size == "tiny":
+        from ltx2_character.demo import tiny_model
+
+        spec = tiny_model.TinyModelSpec(args.arch)
+        return (tiny_model.transformer_config(spec), tiny_model.connectors_config(spec),
+                tiny_model.audio_vae_config())
+    from extensions_built_in.diffusion_models.ltx2 import convert_ltx2_to_diffusers as conv
+
+    version = "2.0" if args.arch == "ltx2" else "2.3"
+    return (dict(conv.get_ltx2_transformer_config(version)[0]["diffusers_config"]),
+            dict(conv.get_ltx2_connectors_config(version)[0]["diffusers_config"]), {})
+
+
+def _model_config(args):
+    from toolkit.config_modules import ModelConfig
+
+    return ModelConfig(name_or_path="random-weights", arch=args.arch, quantize=bool(args.qtype),
+                       qtype=args.qtype or "qfloat8", low_vram=False, layer_offloading=args.offload_percent > 0,
+                       layer_offloading_transformer_percent=args.offload_percent)
+
+
+def _model_class(tree: Path | None, arch: str):
+    """``tree``'s LTX-2 model class; None: the fork on ``sys.path``. Another tree's ltx2 package
+    is imported under a private name, so two trees' model files live in one process."""
+    if tree is None:
+        from extensions_built_in.diffusion_models.ltx2.ltx2 import LTX2Model, LTX23Model
+    else:
+        package = tree / "extensions_built_in" / "diffusion_models" / "ltx2"
+        name = f"_bench_arm_{abs(hash(str(tree)))}_ltx2"
+        spec = importlib.util.spec_from_file_location(name, package / "__init__.py",
+                                                      submodule_search_locations=[str(package)])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        LTX2Model, LTX23Model = module.LTX2Model, module.LTX23Model
+    return LTX2Model if arch == "ltx2" else LTX23Model
+
+
+_SHARED = ("noise_scheduler", "pipeline", "model", "text_encoder", "tokenizer")
+
+
+def _new_model(cls, args, like=None):
+    model = cls(device=args.device, model_config=_model_config(args), dtype="bf16")
+    if like is not None:
+        for name in _SHARED + ("network",):
+            setattr(model, name, getattr(like, name))
+    return model
+
+
+def _offload(transformer, device, percent: float) -> None:
+    """ai-toolkit's layer offloading, attached as LTX2Model.load_model does (scale-shift tables stay)."""
+    from toolkit.memory_management import MemoryManager
+
+    ignore = []
+    for block in transformer.transformer_blocks:
+        ignore += [block.scale_shift_table, block.audio_scale_shift_table,
+                   block.video_a2v_cross_attn_scale_shift_table, block.audio_a2v_cross_attn_scale_shift_table]
+    ignore += [transformer.scale_shift_table, transformer.audio_scale_shift_table]
+    random.seed(0)  # MemoryManager picks the offloaded layers at random
+    MemoryManager.attach(transformer, device, offload_percent=percent, ignore_modules=ignore)
+    transformer.to(device)
+
+
+def build_model(args) -> Built:
     stubs.install(str(Path(args.fork).resolve()))
     from ltx2_character.bridge.run import prepare_process
 
     prepare_process(str(args.fork))
     from diffusers import AutoencoderKLLTX2Audio, LTX2Pipeline, LTX2VideoTransformer3DModel
     from diffusers.pipelines.ltx2.connectors import LTX2TextConnectors
-    from extensions_built_in.diffusion_models.ltx2 import convert_ltx2_to_diffusers as conv
-    from extensions_built_in.diffusion_models.ltx2.ltx2 import LTX2Model, LTX23Model
-    from toolkit.config_modules import ModelConfig
 
-    version = "2.0" if args.arch == "ltx2" else "2.3"
-    tcfg = dict(conv.get_ltx2_transformer_config(version)[0]["diffusers_config"])
-    ccfg = dict(conv.get_ltx2_connectors_config(version)[0]["diffusers_config"])
+    tcfg, ccfg, acfg = _configs(args)
     if args.layers:
         tcfg["num_layers"] = args.layers
     device, dtype = torch.device(args.device), torch.bfloat16
     transformer = _on_device(LTX2VideoTransformer3DModel, tcfg, device, dtype, 0)
     connectors = _on_device(LTX2TextConnectors, ccfg, device, dtype, 1)
-    audio_vae = _on_device(AutoencoderKLLTX2Audio, {}, device, dtype, 2)
-    cls = LTX2Model if args.arch == "ltx2" else LTX23Model
-    model_config = ModelConfig(name_or_path="random-weights", arch=args.arch, quantize=bool(args.qtype),
-                               qtype=args.qtype or "qfloat8", low_vram=False)
-    model = cls(device=args.device, model_config=model_config, dtype="bf16")
+    audio_vae = _on_device(AutoencoderKLLTX2Audio, acfg, device, dtype, 2)
+    cls = _model_class(None, args.arch)
+    model = _new_model(cls, args)
     pipe = LTX2Pipeline(scheduler=cls.get_train_scheduler(), vae=None, audio_vae=audio_vae, text_encoder=None,
                         tokenizer=None, connectors=connectors, transformer=None, vocoder=None)
     pipe.transformer = transformer
@@ -99,7 +192,12 @@ def build_model(args):
 
         quantize_model(model, transformer)
         transformer.to(device)  # as LTX2Model.load_model does after quantizing
-    return model, transformer, tcfg, ccfg
+    if args.offload_percent > 0:
+        _offload(transformer, device, args.offload_percent)
+    gc.collect()
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()
+    return Built(model, transformer, tcfg, ccfg, _allocated_gib())
 
 
 def add_lora(model, transformer, rank: int, checkpointing: bool):
@@ -138,112 +236,187 @@ def _set_checkpointing(transformer, on: bool) -> None:
         transformer.disable_gradient_checkpointing()
 
 
-def run_config(model, transformer, tcfg, ccfg, optimizer, params, args, frames: int, checkpointing: bool,
-               compiled: bool, sink=None, stop=None) -> dict:
-    from toolkit.prompt_utils import PromptEmbeds
+@dataclass
+class StepInputs:
+    latents: torch.Tensor
+    noise: torch.Tensor
+    timestep: torch.Tensor
+    text: torch.Tensor
+    audio_latents: torch.Tensor
 
-    _set_checkpointing(transformer, checkpointing)
-    device = model.device_torch
+
+def _draw_inputs(g, built: Built, args, frames: int) -> StepInputs:
+    device = built.model.device_torch
     lat_f, lat_h, lat_w = (frames - 1) // 8 + 1, args.height // 32, args.width // 32
     audio_tokens = round(frames / args.fps * AUDIO_TOKENS_PER_SECOND)
-    text_width = ccfg["caption_channels"] * ccfg["text_proj_in_factor"]
+    text_width = built.ccfg["caption_channels"] * built.ccfg["text_proj_in_factor"]
+    bf16 = torch.bfloat16
+    latents = torch.randn(1, built.tcfg["in_channels"], lat_f, lat_h, lat_w, device=device, dtype=bf16, generator=g)
+    return StepInputs(latents=latents,
+                      noise=torch.randn(latents.shape, device=device, dtype=bf16, generator=g),
+                      timestep=torch.rand(1, device=device, generator=g) * 1000,
+                      text=torch.randn(1, args.text_tokens, text_width, device=device, dtype=bf16, generator=g),
+                      audio_latents=torch.randn(1, audio_tokens, built.tcfg["audio_in_channels"], device=device,
+                                                dtype=bf16, generator=g))
+
+
+def _timed_step(model, inputs: StepInputs, optimizer, frames: int) -> tuple[float, float]:
+    """One training step of ``model`` on ``inputs``: (seconds, loss)."""
+    from toolkit.prompt_utils import PromptEmbeds
+
+    device = inputs.latents.device
+    sigma = (inputs.timestep / 1000).view(1, 1, 1, 1, 1).to(inputs.latents.dtype)
+    noisy = (1 - sigma) * inputs.latents + sigma * inputs.noise
+    embeds = PromptEmbeds([inputs.text, None])
+    embeds.attention_mask = torch.ones(inputs.text.shape[:2], device=device, dtype=torch.int64)
+    batch = _batch(frames, inputs.audio_latents)
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    start = time.perf_counter()
+    pred = model.get_noise_prediction(noisy, inputs.timestep, embeds, batch=batch)
+    loss = torch.nn.functional.mse_loss(pred.float(), (inputs.noise - inputs.latents).float())
+    if batch.audio_pred is not None:
+        loss = loss + torch.nn.functional.mse_loss(batch.audio_pred.float(), batch.audio_target.float())
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    return time.perf_counter() - start, loss.item()
+
+
+def callback_cost_us(sink, stop, calls: int = 2000) -> float:
+    """Microseconds per step of what the in-process runner adds: one event and one stop poll."""
+    line = json.dumps({"type": "step", "step": 0, "loss": 0.0})
+    start = time.perf_counter()
+    for _ in range(calls):
+        sink.accept(line)
+        stop.get()
+    return (time.perf_counter() - start) / calls * 1e6
+
+
+def run_config(arms: list[Arm], built: Built, optimizer, params, args, frames: int, checkpointing: bool,
+               compiled: bool, sink=None, stop=None) -> list[dict]:
+    """Warm-up then timed steps; with two arms, alternating ABBA on the same inputs."""
+    _set_checkpointing(built.transformer, checkpointing)
+    device = built.model.device_torch
     g = torch.Generator(device=device).manual_seed(3)
-    times = []
+    for arm in arms:
+        arm.times = []
     if device.type == "cuda":
         torch.cuda.reset_peak_memory_stats()
+    stopped = False
     for step in range(args.warmup + args.steps):
-        latents = torch.randn(1, tcfg["in_channels"], lat_f, lat_h, lat_w, device=device, dtype=torch.bfloat16, generator=g)
-        noise = torch.randn_like(latents)
-        t = torch.rand(1, device=device, generator=g) * 1000
-        sigma = (t / 1000).view(1, 1, 1, 1, 1).to(latents.dtype)
-        noisy = (1 - sigma) * latents + sigma * noise
-        embeds = PromptEmbeds([torch.randn(1, args.text_tokens, text_width, device=device, dtype=torch.bfloat16,
-                                           generator=g), None])
-        embeds.attention_mask = torch.ones(1, args.text_tokens, device=device, dtype=torch.int64)
-        batch = _batch(frames, torch.randn(1, audio_tokens, tcfg["audio_in_channels"], device=device,
-                                           dtype=torch.bfloat16, generator=g))
-        if device.type == "cuda":
-            torch.cuda.synchronize()
-        start = time.perf_counter()
-        pred = model.get_noise_prediction(noisy, t, embeds, batch=batch)
-        loss = torch.nn.functional.mse_loss(pred.float(), (noise - latents).float())
-        if batch.audio_pred is not None:
-            loss = loss + torch.nn.functional.mse_loss(batch.audio_pred.float(), batch.audio_target.float())
-        loss.backward()
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
-        if device.type == "cuda":
-            torch.cuda.synchronize()
-        if sink is not None:
-            sink.accept(json.dumps({"type": "step", "step": step + 1, "loss": loss.item()}))
+        inputs = _draw_inputs(g, built, args, frames)
+        for arm in (arms if step % 2 == 0 else arms[::-1]):
+            seconds, loss = _timed_step(arm.model, inputs, optimizer, frames)
+            if sink is not None:
+                sink.accept(json.dumps({"type": "step", "step": step + 1, "loss": loss}))
+            if step >= args.warmup:
+                arm.times.append(seconds)
         if stop is not None and stop.get():
+            stopped = True
             break
-        if step >= args.warmup:
-            times.append(time.perf_counter() - start)
-    peak = torch.cuda.max_memory_allocated() / 2**30 if device.type == "cuda" else 0.0
-    seconds = statistics.median(times)
+    peak = torch.cuda.max_memory_allocated() / GIB if device.type == "cuda" else 0.0
+    reserved = torch.cuda.max_memory_reserved() / GIB if device.type == "cuda" else 0.0
+    lat_f, lat_h, lat_w = (frames - 1) // 8 + 1, args.height // 32, args.width // 32
+    audio_tokens = round(frames / args.fps * AUDIO_TOKENS_PER_SECOND)
     shape = flops.StepShape(video_tokens=lat_f * lat_h * lat_w, audio_tokens=audio_tokens)
-    counts = flops.transformer_counts(tcfg, shape, ccfg)
-    return {
-        "arch": args.arch, "frames": frames, "width": args.width, "height": args.height,
+    counts = flops.transformer_counts(built.tcfg, shape, built.ccfg if args.size == "full" else None)
+    common = {
+        "arch": args.arch, "size": args.size, "frames": frames, "width": args.width, "height": args.height,
         "audio_seconds": round(frames / args.fps, 2), "video_tokens": shape.video_tokens,
-        "audio_tokens": audio_tokens, "layers": tcfg["num_layers"], "rank": args.rank,
-        "checkpointing": checkpointing, "compile": compiled, "qtype": args.qtype, "memory_cap_gib": args.memory_cap_gib,
-        "fork": args.label, "steps_timed": len(times), "seconds_per_step": seconds,
-        "seconds_min": min(times), "seconds_max": max(times),
-        "tokens_per_second": (shape.video_tokens + audio_tokens) / seconds,
-        "peak_vram_gib": round(peak, 2), "train_tflops_per_step": round(counts.train_flops / 1e12, 1),
-        "mfu": round(counts.train_flops / seconds / H100_BF16_DENSE_FLOPS, 4),
-        "transformer_params": sum(p.numel() for p in transformer.parameters()),
+        "audio_tokens": audio_tokens, "layers": built.tcfg["num_layers"], "rank": args.rank,
+        "checkpointing": checkpointing, "compile": compiled, "qtype": args.qtype,
+        "offload_percent": args.offload_percent, "memory_cap_gib": args.memory_cap_gib,
+        "runner": "jep" if sink is not None else "python", "stopped": stopped,
+        "peak_vram_gib": round(peak, 2), "peak_reserved_gib": round(reserved, 2),
+        "memory_after_build_gib": built.memory_after_build_gib,
+        "train_tflops_per_step": round(counts.train_flops / 1e12, 1),
+        "transformer_params": sum(p.numel() for p in built.transformer.parameters()),
         "lora_params": sum(p.numel() for group in params for p in group["params"]),
         "gpu": torch.cuda.get_device_name(0) if device.type == "cuda" else "cpu", "torch": torch.__version__,
     }
+    if sink is not None:
+        common["callbacks_us_per_step"] = round(callback_cost_us(sink, stop), 2)
+    results = []
+    for arm in arms:
+        seconds = statistics.median(arm.times)
+        results.append({**common, "fork": arm.label, "model_file": inspect.getsourcefile(type(arm.model)),
+                        "interleaved_with": [a.label for a in arms if a is not arm],
+                        "steps_timed": len(arm.times), "seconds_per_step": seconds, "seconds_min": min(arm.times),
+                        "seconds_max": max(arm.times), "seconds_all": [round(t, 4) for t in arm.times],
+                        "tokens_per_second": (shape.video_tokens + audio_tokens) / seconds,
+                        "mfu": round(counts.train_flops / seconds / HOPPER_BF16_DENSE_FLOPS, 4)
+                        if device.type == "cuda" else None})
+    if len(arms) == 2:
+        results.append({**common, "type": "ratio", **paired_ratio(arms[0], arms[1])})
+    return results
+
+
+def paired_ratio(a: Arm, b: Arm) -> dict:
+    """a's step time over b's, step by step: the median and quartiles of the paired ratios."""
+    ratios = sorted(x / y for x, y in zip(a.times, b.times))
+    q = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else [ratios[0]] * 3
+    return {"fork": f"{a.label}/{b.label}", "pairs": len(ratios), "ratio_median": round(statistics.median(ratios), 4),
+            "ratio_q1": round(q[0], 4), "ratio_q3": round(q[2], 4),
+            "ratio_of_medians": round(statistics.median(a.times) / statistics.median(b.times), 4)}
 
 
 def run(args, sink=None, stop=None, emit=print) -> list[dict]:
     """Every (compile, frames, checkpointing) combination on one model: eager first, then
     compiled. ``sink``/``stop``: the Java event consumer and stop flag when run in-process
     (``bench-step``), called every step exactly as ``orchestrator train`` calls them."""
-    model, transformer, tcfg, ccfg = build_model(args)
+    start = time.perf_counter()
+    built = build_model(args)
+    arms = [Arm(args.label, built.model)]
+    if args.compare_fork:
+        stubs.install(str(Path(args.compare_fork).resolve()))
+        arms.append(Arm(args.compare_label, None))
     if args.memory_cap_gib and torch.cuda.is_available():
         # The cap applies to training, after loading: ai-toolkit loads on the CPU and quantizes
         # block by block, so loading never holds the whole bf16 model on a small card.
-        gc.collect()
-        torch.cuda.empty_cache()
-        total = torch.cuda.get_device_properties(0).total_memory / 2**30
+        total = torch.cuda.get_device_properties(0).total_memory / GIB
         torch.cuda.set_per_process_memory_fraction(min(1.0, args.memory_cap_gib / total))
-    network, params = add_lora(model, transformer, args.rank, checkpointing=True)
+    network, params = add_lora(built.model, built.transformer, args.rank, checkpointing=True)
+    if args.compare_fork:
+        arms[1].model = _new_model(_model_class(Path(args.compare_fork), args.arch), args, like=built.model)
     optimizer = torch.optim.AdamW(params, lr=1e-4)
+    emit(json.dumps({"type": "setup", "seconds": round(time.perf_counter() - start, 1),
+                     "memory_after_build_gib": built.memory_after_build_gib, "memory_after_lora_gib": _allocated_gib()}))
     results = []
     for compiled in args.compile:
         if compiled:
-            compile_blocks(transformer)
+            compile_blocks(built.transformer)
         for frames in args.frames:
             for checkpointing in args.checkpointing:
                 try:
-                    result = run_config(model, transformer, tcfg, ccfg, optimizer, params, args, frames, checkpointing,
-                                        compiled, sink, stop)
+                    records = run_config(arms, built, optimizer, params, args, frames, checkpointing, compiled,
+                                         sink, stop)
                 except torch.OutOfMemoryError as exc:
-                    result = {"arch": args.arch, "fork": args.label, "frames": frames, "checkpointing": checkpointing,
-                              "compile": compiled, "qtype": args.qtype, "memory_cap_gib": args.memory_cap_gib,
-                              "error": "CUDA out of memory", "detail": str(exc).splitlines()[0][:200]}
+                    records = [{"arch": args.arch, "fork": args.label, "frames": frames, "checkpointing": checkpointing,
+                                "compile": compiled, "qtype": args.qtype, "offload_percent": args.offload_percent,
+                                "memory_cap_gib": args.memory_cap_gib, "error": "CUDA out of memory",
+                                "peak_vram_gib": round(torch.cuda.max_memory_allocated() / GIB, 2),
+                                "detail": str(exc).splitlines()[0][:200]}]
                     optimizer.zero_grad(set_to_none=True)
                     gc.collect()
                     torch.cuda.empty_cache()
-                results.append(result)
-                emit(json.dumps(result))
-                if args.profile and "error" not in result:
-                    emit_profile(model, transformer, tcfg, ccfg, optimizer, params, args, frames, checkpointing, compiled)
+                for record in records:
+                    emit(json.dumps(record))
+                results += records
+                if args.profile and "error" not in records[0]:
+                    emit_profile(arms[0], built, optimizer, params, args, frames, checkpointing, compiled)
     return results
 
 
-def emit_profile(model, transformer, tcfg, ccfg, optimizer, params, args, frames, checkpointing, compiled) -> None:
+def emit_profile(arm: Arm, built: Built, optimizer, params, args, frames, checkpointing, compiled) -> None:
     """One more step under torch.profiler; the top CUDA kernels go to stdout (where the time goes)."""
     from torch.profiler import ProfilerActivity, profile
 
     quiet = argparse.Namespace(**{**vars(args), "warmup": 0, "steps": 1})
     with profile(activities=[ProfilerActivity.CPU, ProfilerActivity.CUDA]) as prof:
-        run_config(model, transformer, tcfg, ccfg, optimizer, params, quiet, frames, checkpointing, compiled)
+        run_config([arm], built, optimizer, params, quiet, frames, checkpointing, compiled)
     print(f"profile: frames {frames}, checkpointing {checkpointing}, compile {compiled}", flush=True)
     print(prof.key_averages().table(sort_by="cuda_time_total", row_limit=25, max_name_column_width=60), flush=True)
 
@@ -256,7 +429,11 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--fork", type=Path, required=True)
     p.add_argument("--label", default="patched", help="name of the fork in the result (patched / upstream)")
+    p.add_argument("--compare-fork", type=Path, help="a second ai-toolkit tree timed interleaved on the same model")
+    p.add_argument("--compare-label", default="upstream")
     p.add_argument("--arch", choices=("ltx2", "ltx2.3"), default="ltx2")
+    p.add_argument("--size", choices=("full", "tiny"), default="full",
+                   help="full: ai-toolkit's LTX-2 configs; tiny: the project's tiny LTX-2 (CPU tests of this harness)")
     p.add_argument("--frames", type=lambda v: [int(x) for x in v.split(",")], default=[81],
                    help="comma-separated frame counts (8k+1)")
     p.add_argument("--width", type=int, default=768)
@@ -268,7 +445,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--compile", type=_flags, default=[False], help="off, on or off,on (eager runs first)")
     p.add_argument("--memory-cap-gib", type=float, default=0.0, help="limit this process's GPU memory (the 32 GiB question)")
     p.add_argument("--qtype", default="", help="quantize the base weights (e.g. qfloat8, as model.qtype)")
-    p.add_argument("--layers", type=int, default=0, help="override the layer count (0: full size)")
+    p.add_argument("--offload-percent", type=float, default=0.0,
+                   help="ai-toolkit layer offloading: share of the transformer's linears kept on the CPU (0: off)")
+    p.add_argument("--layers", type=int, default=0, help="override the layer count (0: as the config)")
     p.add_argument("--steps", type=int, default=10)
     p.add_argument("--warmup", type=int, default=3)
     p.add_argument("--device", default="cuda")

@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code orchestrator bench-step}: the full-size step benchmark (ltx2_character.bench.step_benchmark)
- * run inside this JVM through the same embedded interpreter {@code train} uses, with a Java
- * event sink and stop flag called every step, to measure what in-process Jep costs.
+ * {@code orchestrator bench-step}: the full-size step benchmark (ltx2_character.bench.step_benchmark),
+ * or another benchmark module ({@code --module}, e.g. the host-overhead probes), run inside this
+ * JVM through the same embedded interpreter {@code train} uses, with a Java event sink and stop
+ * flag called every step, to measure what in-process Jep costs.
  */
 @Command(name = "bench-step", hidden = true, mixinStandardHelpOptions = true,
         description = "Run the step benchmark in-process through Jep (docs/benchmarks.md).")
@@ -27,6 +28,9 @@ public final class BenchStepCommand implements Callable<Integer> {
     Path jepLibrary;
     @Option(names = "--python-path", paramLabel = "DIRS", description = "Extra import paths, ':'-separated.")
     String pythonPath = "";
+    @Option(names = "--module", paramLabel = "NAME",
+            description = "Benchmark module whose main(argv, sink, stop) runs (default: ${DEFAULT-VALUE}).")
+    String module = "ltx2_character.bench.step_benchmark";
     @Parameters(paramLabel = "ARGS", description = "Arguments of ltx2_character.bench.step_benchmark.")
     List<String> args = new ArrayList<>();
     @Spec CommandSpec spec;
@@ -41,8 +45,9 @@ public final class BenchStepCommand implements Callable<Integer> {
         Consumer<String> sink = line -> events.incrementAndGet();
         AtomicBoolean stop = new AtomicBoolean();
         EmbeddedPython.Outcome<Object> outcome = EmbeddedPython.run(jepLibrary, include, interp -> {
-            interp.exec("from ltx2_character.bench.step_benchmark import main");
-            return interp.invoke("main", args, sink, stop);
+            interp.set("bench_module", module);
+            interp.exec("import importlib\nbench_main = importlib.import_module(bench_module).main");
+            return interp.invoke("bench_main", args, sink, stop);
         });
         if (outcome.error() != null) {
             spec.commandLine().getErr().println("error: " + outcome.error());

@@ -1,0 +1,97 @@
+"""The GPU step benchmark's harness, run on a CPU with the tiny LTX-2: the interleaved
+patched/pin comparison really runs each tree's own model file on one shared model, and the
+in-process runner's callbacks are timed. (Its figures come from a GPU: docs/benchmarks.md.)"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.fork
+
+PYTHON_ENV = Path(__file__).resolve().parents[2]
+
+
+def _bench(tmp_path: Path, *args: str) -> list[dict]:
+    out = tmp_path / "steps.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(PYTHON_ENV / "src")}
+    done = subprocess.run([sys.executable, "-m", "ltx2_character.bench.step_benchmark", "--size", "tiny", "--device",
+                           "cpu", "--frames", "9", "--width", "64", "--height", "64", "--text-tokens", "16",
+                           "--warmup", "1", "--steps", "3", "--out", str(out), *args],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return [json.loads(line) for line in out.read_text().splitlines()]
+
+
+def test_interleaved_comparison_times_both_trees_on_one_model(fork, pin_tree, tmp_path):
+    records = _bench(tmp_path, "--fork", str(fork), "--compare-fork", str(pin_tree))
+    setup, patched, upstream, ratio = records
+    assert setup["type"] == "setup"
+    assert patched["fork"] == "patched" and upstream["fork"] == "upstream"
+    assert patched["model_file"].startswith(str(fork)) and upstream["model_file"].startswith(str(pin_tree))
+    assert patched["steps_timed"] == upstream["steps_timed"] == 3
+    assert patched["lora_params"] == upstream["lora_params"] > 0  # one LoRA, shared
+    assert ratio["type"] == "ratio" and ratio["pairs"] == 3
+    assert ratio["ratio_q1"] <= ratio["ratio_median"] <= ratio["ratio_q3"]
+    expected = patched["seconds_per_step"] / upstream["seconds_per_step"]
+    assert ratio["ratio_of_medians"] == pytest.approx(expected, rel=1e-3)
+
+
+def test_layer_offloading_keeps_the_step_running(fork, tmp_path):
+    """ai-toolkit's MemoryManager on the transformer (the 32 GiB settings); on a CPU it moves nothing."""
+    _, result = _bench(tmp_path, "--fork", str(fork), "--offload-percent", "0.5")
+    assert result["offload_percent"] == 0.5 and result["steps_timed"] == 3 and "error" not in result
+
+
+class _Sink:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def accept(self, line: str) -> None:
+        self.lines.append(line)
+
+
+class _Stop:
+    def get(self) -> bool:
+        return False
+
+
+def test_callback_cost_is_timed_per_event_and_poll():
+    from ltx2_character.bench.step_benchmark import callback_cost_us
+
+    sink = _Sink()
+    cost = callback_cost_us(sink, _Stop(), calls=100)
+    assert len(sink.lines) == 100 and json.loads(sink.lines[0])["type"] == "step"
+    assert 0 < cost < 10_000
+
+
+def test_summary_has_a_line_per_record_kind():
+    from ltx2_character.bench.summary import line
+
+    base = {"arch": "ltx2", "frames": 81, "checkpointing": True, "compile": False, "qtype": "", "offload_percent": 0.6,
+            "memory_cap_gib": 32}
+    timed = line({**base, "fork": "patched", "seconds_per_step": 2.5, "seconds_min": 2.4, "seconds_max": 2.9,
+                  "peak_vram_gib": 30.1, "mfu": 0.12, "runner": "jep", "callbacks_us_per_step": 8.5})
+    assert timed == ("patched ltx2 81f ckpt eager bf16 offload 60% cap 32 GiB jep: 2.500 s/step (2.40-2.90) "
+                     "peak 30.1 GiB mfu 0.120 callbacks 8.5 us/step")
+    assert line({**base, "fork": "patched", "error": "CUDA out of memory", "peak_vram_gib": 31.9}).endswith(
+        "CUDA out of memory (peak 31.9 GiB)")
+    ratio = line({**base, "type": "ratio", "fork": "patched/upstream", "ratio_median": 0.99, "ratio_q1": 0.97,
+                  "ratio_q3": 1.02, "pairs": 10, "ratio_of_medians": 1.0})
+    assert "paired ratio 0.990 (IQR 0.970-1.020, 10 pairs)" in ratio
+
+
+def test_host_overhead_probes_run_on_a_thread_too(tmp_path):
+    from ltx2_character.bench import host_overhead
+    from ltx2_character.bench.summary import line
+
+    out = tmp_path / "probe.jsonl"
+    assert host_overhead.main(["--device", "cpu", "--in-thread", "--out", str(out)]) == 0
+    record = json.loads(out.read_text())
+    assert record["main_thread"] is False and record["runner"] == "python"
+    assert all(record[k] > 0 for k in ("python_call_us", "torch_op_us", "autograd_step_us", "failed_import_us"))
+    assert line(record).startswith("host overhead python (python, other thread), us per call: python_call ")
