@@ -1,6 +1,7 @@
 """One seeded tiny training in a fresh process, for tests/fork/test_upstream_parity.py.
 
-usage: python -m tests.fork.parity_child TREE MODEL DATA OUT '{"train": {...}, "dataset": {...}}' [--upstream-placeholder]
+usage: python -m tests.fork.parity_child TREE MODEL DATA OUT '{"train": {...}, "dataset": {...}}'
+       [--upstream-placeholder] [--arch=ltx2|ltx2.3]
 
 TREE is an ai-toolkit checkout (the pin, or the fork). Prints one JSON line with the outcome
 and every step's numeric losses. ``--upstream-placeholder`` reverts exactly one documented
@@ -33,11 +34,12 @@ def main(argv: list[str]) -> None:
             return fixed(opts, has_clean_audio, video_timestep, batch_size, frames, device)
 
         ltx2_audio.draw_audio_timestep = as_upstream
+    arch = next((a.split("=", 1)[1] for a in argv if a.startswith("--arch=")), "ltx2")
     random.seed(0)
     np.random.seed(0)
     torch.manual_seed(0)
-    config = workbench.job(Path(model), [{"folder_path": data, **options.get("dataset", {})}], Path(out), steps=3,
-                           train=options.get("train", {}))
+    config = workbench.job(Path(model), [{"folder_path": data, **options.get("dataset", {})}], Path(out), arch=arch,
+                           steps=3, train=options.get("train", {}))
     outcome, sink = workbench.train(config, Path(tree))
     losses = [{k: v for k, v in e["losses"].items() if isinstance(v, (int, float))} for e in sink.of("step")]
     print(json.dumps({"outcome": outcome, "failed": [f["error"] for f in sink.of("failed")], "losses": losses}))

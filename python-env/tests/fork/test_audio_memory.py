@@ -1,30 +1,42 @@
-"""G: the audio prediction tensor is kept (not reduced to a scalar); what it costs, measured."""
+"""G: the audio prediction tensor is kept (not reduced to a scalar); what it costs, measured,
+on tiny 2.0 and 2.3 models."""
 from __future__ import annotations
+
+import inspect
 
 import pytest
 import torch
 
-from .harness import fake_batch, speech
+from ltx2_character.demo.tiny_model import AUDIO_TOKEN_CHANNELS
+from ltx2_character.fork import ltx2_audio
+
+from .harness import ARCHES, fake_batch, speech
 
 pytestmark = pytest.mark.fork
 
+FULL_SIZE_AUDIO_TOKEN_CHANNELS = 128  # 8 latent channels x 16 packed mel bins
+BF16_BYTES = 2
 
-def test_g_audio_prediction_is_small_and_read_by_other_losses(ltx_models):
-    model = ltx_models["ltx2"]
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_g_audio_prediction_is_small_and_read_by_other_losses(arch, ltx_models):
+    model = ltx_models[arch]
     batch = fake_batch(17, [speech(), speech()])
     latents = torch.randn(2, 8, 3, 2, 2)
     embeds = model.get_prompt_embeds(["a", "b"])
     model.get_noise_prediction(latents, torch.tensor([400.0, 600.0]), embeds, batch=batch)
     pred = batch.audio_pred
-    tokens, channels = pred.shape[1], pred.shape[2]
-    assert pred.numel() * pred.element_size() == 2 * tokens * channels * 4
-    # Full size: 25 audio tokens per second, 128 channels; bf16 = 2 bytes. 5 s: 126 x 128 x 2
-    full_size_bytes_per_item = 126 * 128 * 2
-    assert full_size_bytes_per_item == 32256  # ~32 KB per item, against GBs of activations
+    # one audio token per latent frame, at the clip's duration, per item of the batch
+    assert pred.shape == (2, ltx2_audio.latent_frames_for(model, 17, 24), AUDIO_TOKEN_CHANNELS)
+    # The tiny model has the full-size audio token rate (16 kHz, hop 160, 4x): 25 tokens per
+    # second, so 121 frames at 24 fps (5 s) are 126 tokens at full size too; with 128 channels
+    # in bf16 that is ~32 KB per item, against gigabytes of activations.
+    assert ltx2_audio.latent_frames_for(model, 24, 24) == 25
+    tokens_5s = ltx2_audio.latent_frames_for(model, 121, 24)
+    assert tokens_5s == 126
+    assert tokens_5s * FULL_SIZE_AUDIO_TOKEN_CHANNELS * BF16_BYTES == 32256
     # The guidance loss and DOP read the audio predictions of their own passes: a scalar
     # computed in the primary pass could not serve them (extensions_built_in/sd_trainer/SDTrainer.py).
-    import inspect
-
     from extensions_built_in.sd_trainer import SDTrainer as trainer_module
 
     source = inspect.getsource(trainer_module)

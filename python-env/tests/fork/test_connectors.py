@@ -7,11 +7,12 @@ from safetensors import safe_open
 from ltx2_character.fork import connector_lora
 
 from . import harness
+from .harness import ARCHES
 
 pytestmark = pytest.mark.fork
 
 
-@pytest.mark.parametrize("arch", ["ltx2", "ltx2.3"])
+@pytest.mark.parametrize("arch", ARCHES)
 def test_connector_lora_is_created_trained_saved_and_loaded(arch, fork, model_dirs, datasets, tmp_path, monkeypatch):
     seen = {}
     from toolkit import lora_special
@@ -55,7 +56,8 @@ def test_connector_lora_is_created_trained_saved_and_loaded(arch, fork, model_di
     assert sink.of("started")[0]["start_step"] == 2
 
 
-def test_without_the_flag_no_connector_module(fork, model_dirs, datasets, tmp_path, monkeypatch):
+@pytest.mark.parametrize("arch", ARCHES)
+def test_without_the_flag_no_connector_module(arch, fork, model_dirs, datasets, tmp_path, monkeypatch):
     seen = {}
     from toolkit import lora_special
 
@@ -66,9 +68,11 @@ def test_without_the_flag_no_connector_module(fork, model_dirs, datasets, tmp_pa
         seen["network"] = self
 
     monkeypatch.setattr(lora_special.LoRASpecialNetwork, "__init__", spy)
-    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", steps=1)
+    config = harness.job(model_dirs[arch], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", arch=arch,
+                         steps=1)
     outcome, sink = harness.train(config, fork)
     assert outcome == "completed", sink.of("failed")
+    assert seen["network"].unet_loras, "LoRA modules on the transformer"
     assert not [m for m in seen["network"].unet_loras if "connectors" in m.lora_name]
 
 

@@ -11,9 +11,9 @@ import torch
 
 from . import harness
 from .audio_capture import audio_calls  # noqa: F401  (fixture)
+from .harness import ARCHES
 
 pytestmark = pytest.mark.fork
-ARCHES = ["ltx2", "ltx2.3"]
 
 
 def _assert_masked_exactly(call):
@@ -50,8 +50,9 @@ def test_cached_latents_with_mixed_audio(arch, fork, model_dirs, datasets, tmp_p
     outcome, sink = harness.train(config, fork)
     assert outcome == "completed", sink.of("failed")
     assert list((data / "_latent_cache").glob("*.safetensors")), "latents were cached"
-    assert audio_calls
+    assert len(audio_calls) == 2, "one audio loss per step"
     for call in audio_calls:
+        assert len(call.clips) == 2
         _assert_masked_exactly(call)
 
 
@@ -61,6 +62,7 @@ def test_image_only_dataset(arch, fork, model_dirs, datasets, tmp_path, audio_ca
                          tmp_path / "out", arch=arch, steps=2)
     outcome, sink = harness.train(config, fork)
     assert outcome == "completed", sink.of("failed")
+    assert len(audio_calls) == 2, "one audio prediction per step (base voice preservation keeps it)"
     for call in audio_calls:
         assert call.target is None and call.real_mask.tolist() == [False]
         assert call.preserve_mask.tolist() == [True]

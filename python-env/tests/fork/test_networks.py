@@ -1,9 +1,11 @@
-"""M and O: every network type gets rank/module dropout, trains, saves, and its file loads back."""
+"""M and O: every network type gets rank/module dropout, trains, saves, and its file loads back
+(tiny 2.0 and 2.3)."""
 from __future__ import annotations
 
 import pytest
 
 from . import harness
+from .harness import ARCHES
 
 pytestmark = pytest.mark.fork
 
@@ -32,10 +34,12 @@ def _record_networks(monkeypatch) -> list[dict]:
 
 
 @pytest.mark.parametrize("kind", ["lora", "dora", "lokr"])
-def test_trains_saves_and_loads_back(kind, fork, model_dirs, datasets, tmp_path, monkeypatch):
+@pytest.mark.parametrize("arch", ARCHES)
+def test_trains_saves_and_loads_back(arch, kind, fork, model_dirs, datasets, tmp_path, monkeypatch):
     created = _record_networks(monkeypatch)
 
-    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", steps=2)
+    config = harness.job(model_dirs[arch], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", arch=arch,
+                         steps=2)
     config["config"]["process"][0]["network"] = _network_kwargs(kind)
     outcome, sink = harness.train(config, fork)
     assert outcome == "completed", sink.of("failed")
@@ -50,11 +54,14 @@ def test_trains_saves_and_loads_back(kind, fork, model_dirs, datasets, tmp_path,
     assert [e["step"] for e in sink.of("step")] == [3]
 
 
-def test_lycoris_path_gets_the_dropouts_but_finds_no_ltx2_modules(fork, model_dirs, datasets, tmp_path, monkeypatch):
+@pytest.mark.parametrize("arch", ARCHES)
+def test_lycoris_path_gets_the_dropouts_but_finds_no_ltx2_modules(arch, fork, model_dirs, datasets, tmp_path,
+                                                                   monkeypatch):
     """LoCon goes through LycorisSpecialNetwork, which does not walk the LTX-2 transformer
     (upstream limitation, docs/sop-status.md item M); the dropouts still reach it."""
     created = _record_networks(monkeypatch)
-    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", steps=1)
+    config = harness.job(model_dirs[arch], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", arch=arch,
+                         steps=1)
     config["config"]["process"][0]["network"] = _network_kwargs("locon")
     outcome, sink = harness.train(config, fork)
     assert created[-1]["class"] == "LycorisSpecialNetwork"
@@ -62,16 +69,20 @@ def test_lycoris_path_gets_the_dropouts_but_finds_no_ltx2_modules(fork, model_di
     assert outcome == "failed" and "not any lora modules" in sink.of("failed")[0]["error"]
 
 
-def test_network_kwargs_dropouts_do_not_collide(fork, model_dirs, datasets, tmp_path):
-    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", steps=1)
+@pytest.mark.parametrize("arch", ARCHES)
+def test_network_kwargs_dropouts_do_not_collide(arch, fork, model_dirs, datasets, tmp_path):
+    config = harness.job(model_dirs[arch], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", arch=arch,
+                         steps=1)
     config["config"]["process"][0]["network"] = {"type": "lora", "linear": 4, "linear_alpha": 4,
                                                  "network_kwargs": {"rank_dropout": 0.2}}
     outcome, sink = harness.train(config, fork)
     assert outcome == "completed", sink.of("failed")
 
 
-def test_dropout_in_both_places_is_a_clear_error(fork, model_dirs, datasets, tmp_path):
-    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", steps=1)
+@pytest.mark.parametrize("arch", ARCHES)
+def test_dropout_in_both_places_is_a_clear_error(arch, fork, model_dirs, datasets, tmp_path):
+    config = harness.job(model_dirs[arch], [{"folder_path": str(datasets["talking"])}], tmp_path / "out", arch=arch,
+                         steps=1)
     config["config"]["process"][0]["network"] = {"type": "lora", "linear": 4, "rank_dropout": 0.1,
                                                  "network_kwargs": {"rank_dropout": 0.2}}
     outcome, sink = harness.train(config, fork)

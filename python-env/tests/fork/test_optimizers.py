@@ -1,9 +1,10 @@
-"""U: AdamW, Prodigy and DAdaptation build and step on tiny LTX-2."""
+"""U: AdamW, Prodigy and DAdaptation build and step on tiny LTX-2 2.0 and 2.3."""
 from __future__ import annotations
 
 import pytest
 
 from . import harness
+from .harness import ARCHES
 
 pytestmark = pytest.mark.fork
 
@@ -11,7 +12,8 @@ pytestmark = pytest.mark.fork
 @pytest.mark.parametrize("name, expected_class", [
     ("adamw", "AdamW"), ("prodigy", "Prodigy"), ("dadaptationadam", "DAdaptAdam"), ("dadaptationlion", "DAdaptLion"),
 ])
-def test_optimizer_builds_and_steps(name, expected_class, fork, model_dirs, datasets, tmp_path, monkeypatch):
+@pytest.mark.parametrize("arch", ARCHES)
+def test_optimizer_builds_and_steps(arch, name, expected_class, fork, model_dirs, datasets, tmp_path, monkeypatch):
     from toolkit import optimizer as optimizer_module
 
     built = []
@@ -28,8 +30,8 @@ def test_optimizer_builds_and_steps(name, expected_class, fork, model_dirs, data
 
     monkeypatch.setattr(sys.modules["jobs.process.BaseSDTrainProcess"], "get_optimizer", spy)
     lr = 1.0 if name != "adamw" else 1e-4
-    config = harness.job(model_dirs["ltx2"], [{"folder_path": str(datasets["talking"])}], tmp_path / "out",
-                         steps=2, train={"optimizer": name, "lr": lr})
+    config = harness.job(model_dirs[arch], [{"folder_path": str(datasets["talking"])}], tmp_path / "out",
+                         arch=arch, steps=2, train={"optimizer": name, "lr": lr})
     outcome, sink = harness.train(config, fork)
     assert outcome == "completed", sink.of("failed")
     assert type(built[-1]).__name__ == expected_class

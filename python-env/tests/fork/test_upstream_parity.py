@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from .harness import ARCHES
+
 pytestmark = pytest.mark.fork
 
 PYTHON_ENV = Path(__file__).resolve().parents[2]
@@ -36,32 +38,34 @@ def _totals(losses: list[dict]) -> list[float]:
     return [step["loss"] for step in losses]
 
 
-def test_audio_clips_with_do_audio_train_as_the_pin(fork, pin_tree, tiny_ltx2, datasets, tmp_path):
+@pytest.mark.parametrize("arch", ARCHES)
+def test_audio_clips_with_do_audio_train_as_the_pin(arch, fork, pin_tree, model_dirs, datasets, tmp_path):
     """do_audio: true is an upstream key; only L differs, and turning it off gives the pin's losses."""
-    data = datasets["talking"]
-    pin = _train(pin_tree, tiny_ltx2, data, tmp_path / "pin", {"dataset": {"do_audio": True}})
-    same = _train(fork, tiny_ltx2, data, tmp_path / "fork", {"dataset": {"do_audio": True},
-                                                             "train": {"independent_audio_timestep": False}})
+    data, model, flag = datasets["talking"], model_dirs[arch], f"--arch={arch}"
+    pin = _train(pin_tree, model, data, tmp_path / "pin", {"dataset": {"do_audio": True}}, flag)
+    same = _train(fork, model, data, tmp_path / "fork", {"dataset": {"do_audio": True},
+                                                         "train": {"independent_audio_timestep": False}}, flag)
     assert _totals(same) == pytest.approx(_totals(pin), rel=1e-6, abs=1e-7)
     assert [s["loss/audio"] for s in same] == pytest.approx([s["loss/audio"] for s in pin], rel=1e-6, abs=1e-7)
     # with the default (L on) the audio timestep, hence the audio loss, differs
-    default = _train(fork, tiny_ltx2, data, tmp_path / "default", {"dataset": {"do_audio": True}})
+    default = _train(fork, model, data, tmp_path / "default", {"dataset": {"do_audio": True}}, flag)
     assert [s["loss/audio"] for s in default] != pytest.approx([s["loss/audio"] for s in pin], rel=1e-3)
 
 
-def test_a_config_without_new_keys_differs_only_by_the_documented_defaults(fork, pin_tree, tiny_ltx2, datasets,
+@pytest.mark.parametrize("arch", ARCHES)
+def test_a_config_without_new_keys_differs_only_by_the_documented_defaults(arch, fork, pin_tree, model_dirs, datasets,
                                                                           tmp_path):
     """No do_audio (the pin reads it as off), no fork keys: reverting I, L, E and the placeholder
     label gives the pin's losses exactly."""
-    data = datasets["talking"]
-    pin = _train(pin_tree, tiny_ltx2, data, tmp_path / "pin", {})
-    reverted = _train(fork, tiny_ltx2, data, tmp_path / "fork",
+    data, model, flag = datasets["talking"], model_dirs[arch], f"--arch={arch}"
+    pin = _train(pin_tree, model, data, tmp_path / "pin", {}, flag)
+    reverted = _train(fork, model, data, tmp_path / "fork",
                       {"dataset": {"do_audio": False},
                        "train": {"independent_audio_timestep": False, "voice_preservation": "none"}},
-                      "--upstream-placeholder")
+                      "--upstream-placeholder", flag)
     assert _totals(reverted) == pytest.approx(_totals(pin), rel=1e-6, abs=1e-7)
     # the placeholder label alone already changes the video loss (audio reaches video through a2v)
-    relabelled = _train(fork, tiny_ltx2, data, tmp_path / "relabelled",
+    relabelled = _train(fork, model, data, tmp_path / "relabelled",
                         {"dataset": {"do_audio": False},
-                         "train": {"independent_audio_timestep": False, "voice_preservation": "none"}})
+                         "train": {"independent_audio_timestep": False, "voice_preservation": "none"}}, flag)
     assert _totals(relabelled) != pytest.approx(_totals(pin), rel=1e-4)
