@@ -149,4 +149,12 @@ class RulesTest {
         assertThat(warnings(ConfigValidator.validate(f, context))).singleElement().asString()
                 .contains("download it from the Hugging Face hub");
     }
+
+    @Test
+    void aMissingSampleImageIsAWarningThatNamesTheFile() throws IOException {
+        ValidationReport r = ConfigValidator.validate(Path.of("src/test/resources/corpus/valid/missing_sample_image.yaml"), context);
+        assertThat(r.valid()).isTrue();
+        assertThat(warnings(r)).contains("config.process[0].sample.samples[1].ctrl_img: file not found: "
+                + dir.resolve("no_such_image.png") + " (this sample will fail or be skipped)");
+    }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The main job end to end: the demo config trains the real patched ai-toolkit on the tiny
  * LTX-2, in-process through Jep and through the subprocess fallback, stops cleanly on SIGINT
- * with a loadable checkpoint, and resumes from it.
+ * and SIGTERM with a loadable checkpoint, and resumes from it.
  */
 class DemoTrainingIT {
     static final String JOB = "demo_character";
@@ -60,21 +60,9 @@ class DemoTrainingIT {
     @Test
     void sigintSavesALoadableCheckpointExits130AndTrainResumes(@TempDir Path work) throws Exception {
         Path config = write(work, Launcher.demoConfig(400, 1000));
-        Path log = work.resolve("orchestrator.log");
         Path lossLog = work.resolve("output").resolve(JOB).resolve("loss_log.csv");
-        Process p = Launcher.start(work, log, "train", config.toString());
-        waitForRows(p, lossLog, 3, Duration.ofMinutes(10));
-
-        Instant signalled = Instant.now();
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
-        assertThat(p.exitValue()).as(Files.readString(log)).isEqualTo(130);
-        assertThat(Duration.between(signalled, Instant.now())).isLessThan(Duration.ofSeconds(60));
-
+        int stoppedAt = stopWithCheckpoint(work, config, "INT", 130);
         List<String> rows = Files.readAllLines(lossLog);
-        int stoppedAt = Integer.parseInt(rows.get(rows.size() - 1).split(",")[0]);
-        Path checkpoint = work.resolve("output").resolve(JOB).resolve(String.format("%s_%09d.safetensors", JOB, stoppedAt));
-        assertThat(Safetensors.tensorNames(checkpoint)).isNotEmpty();
 
         // Resume with fewer total steps so the test stays short; the step count continues.
         Files.writeString(config, Launcher.demoConfig(stoppedAt + 2, 1000));
@@ -85,6 +73,36 @@ class DemoTrainingIT {
         assertThat(after.subList(rows.size(), after.size())).extracting(r -> Integer.parseInt(r.split(",")[0]))
                 .containsExactly(stoppedAt + 1, stoppedAt + 2);
         assertThat(Files.readString(work.resolve("resume.log"))).contains("step " + stoppedAt + " of " + (stoppedAt + 2));
+    }
+
+    /** What a service manager or {@code docker stop} sends; resuming is the same as after SIGINT. */
+    @Test
+    void sigtermSavesALoadableCheckpointAndExits143(@TempDir Path work) throws Exception {
+        stopWithCheckpoint(work, write(work, Launcher.demoConfig(400, 1000)), "TERM", 143);
+    }
+
+    /**
+     * Trains {@code config} until three steps are logged, sends {@code signal} to the launcher
+     * and checks that it exits with {@code exitCode} within 60 s, leaving a loadable checkpoint
+     * of the last logged step; returns that step.
+     */
+    private static int stopWithCheckpoint(Path work, Path config, String signal, int exitCode) throws Exception {
+        Path log = work.resolve("orchestrator.log");
+        Path lossLog = work.resolve("output").resolve(JOB).resolve("loss_log.csv");
+        Process p = Launcher.start(work, log, "train", config.toString());
+        waitForRows(p, lossLog, 3, Duration.ofMinutes(10));
+
+        Instant signalled = Instant.now();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
+        assertThat(p.exitValue()).as(Files.readString(log)).isEqualTo(exitCode);
+        assertThat(Duration.between(signalled, Instant.now())).isLessThan(Duration.ofSeconds(60));
+
+        List<String> rows = Files.readAllLines(lossLog);
+        int stoppedAt = Integer.parseInt(rows.get(rows.size() - 1).split(",")[0]);
+        Path checkpoint = work.resolve("output").resolve(JOB).resolve(String.format("%s_%09d.safetensors", JOB, stoppedAt));
+        assertThat(Safetensors.tensorNames(checkpoint)).isNotEmpty();
+        return stoppedAt;
     }
 
     private static Path write(Path work, String yaml) throws IOException {

@@ -16,7 +16,8 @@ final class Launcher {
     /**
      * Starts the launcher with SIGINT at its default disposition: a JVM started from a
      * non-interactive background job inherits SIGINT as ignored, and then Ctrl-C could
-     * never reach it (docs/interop.md).
+     * never reach it (POSIX: a non-interactive shell starts background commands with SIGINT
+     * and SIGQUIT ignored, and an ignored disposition survives exec).
      */
     static Process start(Path workDir, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT", HOME.resolve("bin/orchestrator").toString()));

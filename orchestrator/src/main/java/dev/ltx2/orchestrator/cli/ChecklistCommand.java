@@ -74,22 +74,33 @@ public final class ChecklistCommand implements Callable<Integer> {
         } else {
             print(console, results);
         }
-        boolean failed = false;
+        List<JunitReport.Case> cases = junitCases(results);
+        if (junit != null) JunitReport.write(junit, "checklist", cases);
+        boolean failed = cases.stream().anyMatch(c -> c.outcome() == JunitReport.Outcome.FAILED);
+        return failed ? ExitCode.USER_ERROR.code() : ExitCode.OK.code();
+    }
+
+    /**
+     * One case per verdict of {@code ltx2_character.checklist}: PASS passes, FAIL fails, and
+     * anything else (NOT RUN: the CUDA items without {@code --gpu}) is a skip, so an item that
+     * did not run is never counted as passed. The message is the status and the first line of
+     * the evidence, or what the item checks when it has none (a NOT RUN item says there why).
+     */
+    static List<JunitReport.Case> junitCases(JsonNode verdicts) {
         List<JunitReport.Case> cases = new ArrayList<>();
-        for (JsonNode v : results) {
+        for (JsonNode v : verdicts) {
             String status = v.path("status").asText();
-            failed |= status.equals("FAIL");
             String evidence = v.path("evidence").isArray() && !v.path("evidence").isEmpty()
                     ? v.path("evidence").get(0).asText().lines().findFirst().orElse("") : "";
+            String reason = evidence.isBlank() ? v.path("checks").asText() : evidence;
             cases.add(new JunitReport.Case(v.path("number").asInt() + ". " + v.path("title").asText(),
                     switch (status) {
                         case "PASS" -> JunitReport.Outcome.PASSED;
                         case "FAIL" -> JunitReport.Outcome.FAILED;
                         default -> JunitReport.Outcome.SKIPPED;
-                    }, status + (evidence.isBlank() ? "" : ": " + evidence)));
+                    }, status + (reason.isBlank() ? "" : ": " + reason)));
         }
-        if (junit != null) JunitReport.write(junit, "checklist", cases);
-        return failed ? ExitCode.USER_ERROR.code() : ExitCode.OK.code();
+        return cases;
     }
 
     private static void print(Console console, JsonNode results) {

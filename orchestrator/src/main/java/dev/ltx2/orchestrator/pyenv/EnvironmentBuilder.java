@@ -34,8 +34,14 @@ public final class EnvironmentBuilder {
 
     public record Created(PythonEnv env, boolean changed) {}
 
+    /**
+     * The stamp matches the lock, the Jep pin and the interpreter, and the installed Jep is
+     * still the jar's: a jep that pip replaced later (a manual install, another project's
+     * requirements) would crash the JVM, and {@code env create} is the fix env check names.
+     */
     public boolean isCurrent() {
-        return readStamp().map(s -> s.equals(expectedStampFor(venvPythonVersion()))).orElse(false);
+        return readStamp().map(s -> s.equals(expectedStampFor(venvPythonVersion()))).orElse(false)
+                && jepVersion.equals(env.installedJep());
     }
 
     public Result<Created> create(String basePython) {

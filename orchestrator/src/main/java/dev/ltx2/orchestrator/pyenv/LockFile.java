@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.stream.Collectors;
 
 /** {@code python-env/requirements/lock.txt}: every package pinned, PyPI only. */
 public record LockFile(Path file, String text) {
@@ -22,7 +23,7 @@ public record LockFile(Path file, String text) {
                 String l = line.strip();
                 if (!l.isEmpty() && !l.startsWith("#") && (!l.contains("==") || l.contains("git+") || l.contains("://"))) {
                     return Result.err(Failure.environment(file + ": '" + l + "' is not an exact PyPI pin",
-                            "regenerate the lock (docs/python-env.md)"));
+                            "regenerate the lock from requirements.in as its header says: pip freeze in a fresh venv"));
                 }
             }
             return Result.ok(new LockFile(file, text));
@@ -31,11 +32,17 @@ public record LockFile(Path file, String text) {
         }
     }
 
-    /** Identity of an installed venv: lock contents, the Jep version and the base Python. */
+    /**
+     * Identity of an installed venv: the lock's pins, the Jep version and the base Python.
+     * Comments and blank lines are left out, so editing the lock's notes does not reinstall
+     * every venv.
+     */
     public String digest(String jepVersion, String pythonVersion) {
+        String pins = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .collect(Collectors.joining("\n"));
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(text.getBytes(StandardCharsets.UTF_8));
+            sha.update(pins.getBytes(StandardCharsets.UTF_8));
             sha.update(("\njep==" + jepVersion + "\npython=" + pythonVersion).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -37,6 +37,22 @@ public record PythonEnv(Path venvDir, Path pythonSource, Path forkDir) {
         }
     }
 
+    /** Version of the jep distribution installed in the venv (its dist-info), or null. */
+    public String installedJep() {
+        Path site = sitePackages();
+        if (site == null) {
+            return null;
+        }
+        try (var entries = Files.list(site)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("jep-") && n.endsWith(".dist-info"))
+                    .map(n -> n.substring(4, n.length() - ".dist-info".length()))
+                    .findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     public String pythonPath() {
         return pythonSource + java.io.File.pathSeparator + forkDir;
     }

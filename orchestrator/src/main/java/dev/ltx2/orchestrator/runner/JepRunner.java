@@ -72,31 +72,15 @@ public final class JepRunner implements TrainerRunner {
             return site == null ? env.venvDir().resolve("libjep.so") : site.resolve("jep").resolve("libjep.so");
         }
 
-        /** Version of the jep distribution installed in the venv, or null. */
-        public static String installedVersion(PythonEnv env) {
-            Path site = env.sitePackages();
-            if (site == null) {
-                return null;
-            }
-            try (var entries = Files.list(site)) {
-                return entries.map(p -> p.getFileName().toString())
-                        .filter(n -> n.startsWith("jep-") && n.endsWith(".dist-info"))
-                        .map(n -> n.substring(4, n.length() - ".dist-info".length()))
-                        .findFirst().orElse(null);
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        }
-
         /** Null when usable; else why not. Checked before the native library is loaded. */
         public static String check(PythonEnv env, String jarVersion) {
-            String installed = installedVersion(env);
+            String installed = env.installedJep();
             if (installed == null || !Files.isRegularFile(library(env))) {
                 return "Jep is not installed in " + env.venvDir() + " (run: orchestrator env create)";
             }
             if (!installed.equals(jarVersion)) {
                 return "Jep version mismatch: jar " + jarVersion + ", native library " + installed
-                        + "; they must be equal (run: orchestrator env create --force)";
+                        + "; they must be equal (run: orchestrator env create)";
             }
             return null;
         }

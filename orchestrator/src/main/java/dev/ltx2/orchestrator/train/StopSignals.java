@@ -7,9 +7,9 @@ import sun.misc.Signal;
 
 /**
  * Turns SIGINT/SIGTERM into a cooperative stop. The JVM's own handlers would start
- * shutdown while Python holds the GIL, which deadlocks at exit (docs/interop.md); ours only
- * set the flag the trainer polls at each step end, and remember which signal came so the
- * exit code can say so (130 or 143).
+ * shutdown while Python holds the GIL, which deadlocks at exit (docs/decisions.md,
+ * "In-process Jep is the default runner"); ours only set the flag the trainer polls at each
+ * step end, and remember which signal came so the exit code can say so (130 or 143).
  */
 public final class StopSignals {
     private final AtomicBoolean stop = new AtomicBoolean();

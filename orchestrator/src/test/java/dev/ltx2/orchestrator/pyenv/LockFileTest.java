@@ -36,4 +36,11 @@ class LockFileTest {
         assertThat(lock.digest("4.2.2", "3.11")).isNotEqualTo(lock.digest("4.2.1", "3.11"))
                 .isNotEqualTo(lock.digest("4.2.2", "3.12"));
     }
+
+    @Test
+    void digestIgnoresCommentsButNotPins() {
+        String digest = new LockFile(Path.of("x"), "# one note\na==1\n").digest("4.2.2", "3.11");
+        assertThat(new LockFile(Path.of("x"), "# another note\n\na==1\n").digest("4.2.2", "3.11")).isEqualTo(digest);
+        assertThat(new LockFile(Path.of("x"), "# one note\na==2\n").digest("4.2.2", "3.11")).isNotEqualTo(digest);
+    }
 }
