@@ -1,4 +1,4 @@
-"""Print one table of every test suite's results, with the reason of each skip."""
+"""Print one table of every test suite's results, with the reason of each skip and failure."""
 from __future__ import annotations
 
 import sys
@@ -28,25 +28,37 @@ def suite_name(path: Path) -> str:
     return f"{path.parent.parent.parent.name} ({kind})"
 
 
+def first_line(element: ET.Element) -> str:
+    """The message of a <skipped>/<failure>/<error>, else the first line of its text."""
+    text = (element.text or "").strip().splitlines()
+    return element.get("message") or (text[0] if text else "no reason given")
+
+
 def main(argv: list[str]) -> int:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     skips: list[str] = []
+    failures: list[str] = []
     for path in reports(argv):
         for case in ET.parse(path).getroot().iter("testcase"):
             suite = suite_name(path)
-            if case.find("failure") is not None or case.find("error") is not None:
+            failed = case.find("failure")
+            if failed is None:
+                failed = case.find("error")
+            if failed is not None:
                 counts[suite]["failed"] += 1
+                failures.append(f"  {suite}: {case.get('classname')}.{case.get('name')}: {first_line(failed)}")
             elif (skipped := case.find("skipped")) is not None:
                 counts[suite]["skipped"] += 1
-                text = (skipped.text or "").strip().splitlines()
-                reason = skipped.get("message") or (text[0] if text else "no reason given")
-                skips.append(f"  {suite}: {case.get('classname')}.{case.get('name')}: {reason}")
+                skips.append(f"  {suite}: {case.get('classname')}.{case.get('name')}: {first_line(skipped)}")
             else:
                 counts[suite]["passed"] += 1
     print("\nsuite                              passed  failed  skipped")
     for suite in sorted(counts):
         c = counts[suite]
         print(f"{suite:<34} {c['passed']:>6}  {c['failed']:>6}  {c['skipped']:>7}")
+    if failures:
+        print("\nfailed (the report of each suite has the full output):")
+        print("\n".join(failures))
     if skips:
         print("\nskipped (never counted as passed):")
         print("\n".join(sorted(set(skips))))
