@@ -34,6 +34,7 @@ from typing import Any
 import torch
 
 from ltx2_character.bench import flops, stubs
+from ltx2_character.bench.python_build import running_libpython
 
 HOPPER_BF16_DENSE_FLOPS = 989e12  # NVIDIA H100/H200 SXM datasheet, dense bf16 tensor cores
 AUDIO_TOKENS_PER_SECOND = 25
@@ -336,6 +337,7 @@ def run_config(arms: list[Arm], built: Built, optimizer, params, args, frames: i
         "transformer_params": sum(p.numel() for p in built.transformer.parameters()),
         "lora_params": sum(p.numel() for group in params for p in group["params"]),
         "gpu": torch.cuda.get_device_name(0) if device.type == "cuda" else "cpu", "torch": torch.__version__,
+        "libpython": running_libpython(),  # "static" or the shared library (always under Jep)
     }
     if sink is not None:
         common["callbacks_us_per_step"] = round(callback_cost_us(sink, stop), 2)
