@@ -10,10 +10,9 @@ import torch
 from ltx2_character.audio.options import AudioTrainingOptions
 from ltx2_character.fork import ltx2_audio
 
-from .harness import capture_transformer_calls, fake_batch, speech
+from .harness import ARCHES, capture_transformer_calls, fake_batch, speech
 
 pytestmark = pytest.mark.fork
-ARCHES = ["ltx2", "ltx2.3"]
 
 
 def _predict(model, batch, timestep, batch_size=2, num_latent_frames=3, slot=None, grad=True):

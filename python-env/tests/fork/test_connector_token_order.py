@@ -20,7 +20,8 @@ import torch
 
 from ltx2_character.demo.tiny_model import CAPTION_CHANNELS, TEXT_LAYERS, TinyModelSpec, connectors_config
 
-ARCHES = ["ltx2", "ltx2.3"]
+from .harness import ARCHES
+
 SEQ_LEN = 1024  # ai-toolkit's padded prompt length (ltx2.py, pad_embeds)
 VALID = [5, 37]  # two prompts of different lengths in one batch
 ATOL = 1e-5
