@@ -48,7 +48,7 @@ fi
 # The tiny model and demo dataset the test trains on (made once per cache).
 if [ ! -d "$cache/demo/tiny-ltx2" ] || [ ! -d "$cache/demo/dataset" ]; then
   "$home/bin/orchestrator" env create >/dev/null || failed "orchestrator env create failed"
-  PYTHONPATH="$home/python-env/src" "$cache/venv/bin/python" -m ltx2_character.demo --out "$cache/demo" \
+  PYTHONPATH="$home/python-env/src" "$cache/venv/bin/python" -m ltx2_tools.demo --out "$cache/demo" \
     || failed "could not generate the demo assets"
 fi
 

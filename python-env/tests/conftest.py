@@ -35,14 +35,14 @@ def fork() -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_ltx2(tmp_path_factory) -> Path:
-    from ltx2_character.demo.tiny_model import TinyModelSpec, build
+    from ltx2_tools.demo.tiny_model import TinyModelSpec, build
 
     return build(tmp_path_factory.mktemp("tiny") / "ltx2", TinyModelSpec("ltx2"))
 
 
 @pytest.fixture(scope="session")
 def tiny_ltx23(tmp_path_factory) -> Path:
-    from ltx2_character.demo.tiny_model import TinyModelSpec, build
+    from ltx2_tools.demo.tiny_model import TinyModelSpec, build
 
     return build(tmp_path_factory.mktemp("tiny") / "ltx23", TinyModelSpec("ltx2.3"))
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltx2_character.bench.flops import StepShape, transformer_counts
+from ltx2_tools.bench.flops import StepShape, transformer_counts
 
 TINY = {"num_attention_heads": 1, "attention_head_dim": 2, "audio_num_attention_heads": 1,
         "audio_attention_head_dim": 1, "cross_attention_dim": 2, "audio_cross_attention_dim": 1, "num_layers": 1}

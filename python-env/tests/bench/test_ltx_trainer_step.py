@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ltx2_character.bench.ltx_trainer_step import source_paths
+from ltx2_tools.bench.ltx_trainer_step import source_paths
 
 SRC_ENV = "LTX2_TRAINER_SRC"
 PACKAGE_ROOT = Path(__file__).resolve().parents[2] / "src"
@@ -40,7 +40,7 @@ def test_tiny_step_trains_the_lora_through_ltx_trainer(tmp_path):
     # A subprocess: the Accelerator state, the stand-ins and sys.path are per process.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.run(
-        [sys.executable, "-m", "ltx2_character.bench.ltx_trainer_step", "--ltx2-src", src, "--tiny", "--layers", "1",
+        [sys.executable, "-m", "ltx2_tools.bench.ltx_trainer_step", "--ltx2-src", src, "--tiny", "--layers", "1",
          "--frames", "9", "--width", "256", "--height", "192", "--warmup", "1", "--steps", "1", "--device", "cpu",
          "--out", str(out)],
         env=env, capture_output=True, text=True, timeout=600)

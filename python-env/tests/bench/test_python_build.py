@@ -1,4 +1,4 @@
-from ltx2_character.bench.python_build import libpython_in_maps, running_libpython
+from ltx2_tools.bench.python_build import libpython_in_maps, running_libpython
 
 SHARED = """\
 55d0c0a00000-55d0c0a01000 r--p 00000000 08:01 1 /usr/bin/java

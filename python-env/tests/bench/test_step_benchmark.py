@@ -19,7 +19,7 @@ PYTHON_ENV = Path(__file__).resolve().parents[2]
 def _bench(tmp_path: Path, *args: str) -> list[dict]:
     out = tmp_path / "steps.jsonl"
     env = {**os.environ, "PYTHONPATH": str(PYTHON_ENV / "src")}
-    done = subprocess.run([sys.executable, "-m", "ltx2_character.bench.step_benchmark", "--size", "tiny", "--device",
+    done = subprocess.run([sys.executable, "-m", "ltx2_tools.bench.step_benchmark", "--size", "tiny", "--device",
                            "cpu", "--frames", "9", "--width", "64", "--height", "64", "--text-tokens", "16",
                            "--warmup", "1", "--steps", "3", "--out", str(out), *args],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
@@ -61,7 +61,7 @@ class _Stop:
 
 
 def test_callback_cost_is_timed_per_event_and_poll():
-    from ltx2_character.bench.step_benchmark import callback_cost_us
+    from ltx2_tools.bench.step_benchmark import callback_cost_us
 
     sink = _Sink()
     cost = callback_cost_us(sink, _Stop(), calls=100)
@@ -70,7 +70,7 @@ def test_callback_cost_is_timed_per_event_and_poll():
 
 
 def test_summary_has_a_line_per_record_kind():
-    from ltx2_character.bench.summary import line
+    from ltx2_tools.bench.summary import line
 
     base = {"arch": "ltx2", "frames": 81, "checkpointing": True, "compile": False, "qtype": "", "offload_percent": 0.6,
             "memory_cap_gib": 32}
@@ -86,8 +86,8 @@ def test_summary_has_a_line_per_record_kind():
 
 
 def test_host_overhead_probes_run_on_a_thread_too(tmp_path):
-    from ltx2_character.bench import host_overhead
-    from ltx2_character.bench.summary import line
+    from ltx2_tools.bench import host_overhead
+    from ltx2_tools.bench.summary import line
 
     out = tmp_path / "probe.jsonl"
     assert host_overhead.main(["--device", "cpu", "--in-thread", "--out", str(out)]) == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 
-from ltx2_character.bench import stubs
+from ltx2_tools.bench import stubs
 
 MISSING = "ltx2_test_missing_pkg"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ltx2_character.checklist import gpu, items
+from ltx2_tools.checklist import gpu, items
 
 COMPILED_LOG = ("Compiled 2 transformer block(s) with torch.compile (mode='default', fullgraph=False, dynamic=True).\n"
                 "The first forward pass will be slow during compile. This is normal.\n")

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from ltx2_character.demo import media
+from ltx2_tools.demo import media
 
 pytestmark = pytest.mark.skipif(
     shutil.which("ffmpeg") is None or shutil.which("espeak-ng") is None,

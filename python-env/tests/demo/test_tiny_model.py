@@ -6,7 +6,7 @@ import json
 import pytest
 import torch
 
-from ltx2_character.demo import tiny_model as tm
+from ltx2_tools.demo import tiny_model as tm
 
 
 def test_rejects_unknown_arch():

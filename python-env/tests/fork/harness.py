@@ -10,7 +10,7 @@ import torch
 
 
 # Shared with the checklist and the experiments.
-from ltx2_character.workbench import Flag, ListSink, job, make_dataset, model_section, train  # noqa: E402,F401
+from ltx2_tools.workbench import Flag, ListSink, job, make_dataset, model_section, train  # noqa: E402,F401
 
 # The tiny models every integration test runs on; test ids read test_x[ltx2] and test_x[ltx2.3].
 ARCHES = ["ltx2", "ltx2.3"]

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ltx2_character import workbench
+from ltx2_tools import workbench
 
 
 def main(argv: list[str]) -> None:

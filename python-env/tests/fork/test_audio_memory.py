@@ -7,7 +7,7 @@ import inspect
 import pytest
 import torch
 
-from ltx2_character.demo.tiny_model import AUDIO_TOKEN_CHANNELS
+from ltx2_tools.demo.tiny_model import AUDIO_TOKEN_CHANNELS
 from ltx2_character.fork import ltx2_audio
 
 from .harness import ARCHES, fake_batch, speech

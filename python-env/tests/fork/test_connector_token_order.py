@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ltx2_character.demo.tiny_model import CAPTION_CHANNELS, TEXT_LAYERS, TinyModelSpec, connectors_config
+from ltx2_tools.demo.tiny_model import CAPTION_CHANNELS, TEXT_LAYERS, TinyModelSpec, connectors_config
 
 from .harness import ARCHES
 

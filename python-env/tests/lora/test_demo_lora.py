@@ -12,7 +12,7 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from ltx2_character.lora import streams
+from ltx2_tools.lora import streams
 
 from .support import LORA_A, LORA_B, apply_with_diffusers, lora_modules, to_original
 

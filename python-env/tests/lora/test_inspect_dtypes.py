@@ -6,7 +6,7 @@ import pytest
 import torch
 from safetensors.torch import load_file, save_file
 
-from ltx2_character.lora import streams
+from ltx2_tools.lora import streams
 
 from .support import lora_modules
 

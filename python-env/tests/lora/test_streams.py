@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from ltx2_character.lora import streams
+from ltx2_tools.lora import streams
 
 from .support import to_original
 

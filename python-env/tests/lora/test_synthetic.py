@@ -6,8 +6,8 @@ import pytest
 import torch
 from safetensors import safe_open
 
-from ltx2_character.demo import tiny_model
-from ltx2_character.lora import synthetic
+from ltx2_tools.demo import tiny_model
+from ltx2_tools.lora import synthetic
 
 
 def test_shapes_match_every_block_linear_of_an_ltx2_transformer(tiny_ltx2):

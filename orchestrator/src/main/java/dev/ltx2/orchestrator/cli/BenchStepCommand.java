@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code orchestrator bench-step}: the full-size step benchmark (ltx2_character.bench.step_benchmark),
+ * {@code orchestrator bench-step}: the full-size step benchmark (ltx2_tools.bench.step_benchmark),
  * or another benchmark module ({@code --module}, e.g. the host-overhead probes), run inside this
  * JVM through the same embedded interpreter {@code train} uses, with a Java event sink and stop
  * flag called every step, to measure what in-process Jep costs.
@@ -30,8 +30,8 @@ public final class BenchStepCommand implements Callable<Integer> {
     String pythonPath = "";
     @Option(names = "--module", paramLabel = "NAME",
             description = "Benchmark module whose main(argv, sink, stop) runs (default: ${DEFAULT-VALUE}).")
-    String module = "ltx2_character.bench.step_benchmark";
-    @Parameters(paramLabel = "ARGS", description = "Arguments of ltx2_character.bench.step_benchmark.")
+    String module = "ltx2_tools.bench.step_benchmark";
+    @Parameters(paramLabel = "ARGS", description = "Arguments of ltx2_tools.bench.step_benchmark.")
     List<String> args = new ArrayList<>();
     @Spec CommandSpec spec;
 

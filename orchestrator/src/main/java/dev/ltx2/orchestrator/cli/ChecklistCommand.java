@@ -58,7 +58,7 @@ public final class ChecklistCommand implements Callable<Integer> {
         Path verdicts = work.resolve("verdicts.json");
         Files.deleteIfExists(verdicts);
         Path log = work.resolve("checklist.log");
-        List<String> cmd = new ArrayList<>(List.of(env.python().toString(), "-m", "ltx2_character.checklist",
+        List<String> cmd = new ArrayList<>(List.of(env.python().toString(), "-m", "ltx2_tools.checklist",
                 "--fork", env.forkDir().toString(), "--work", work.toString(), "--out", verdicts.toString()));
         if (gpu) cmd.add("--gpu");
         if (!items.isBlank()) cmd.addAll(List.of("--items", items));
@@ -81,7 +81,7 @@ public final class ChecklistCommand implements Callable<Integer> {
     }
 
     /**
-     * One case per verdict of {@code ltx2_character.checklist}: PASS passes, FAIL fails, and
+     * One case per verdict of {@code ltx2_tools.checklist}: PASS passes, FAIL fails, and
      * anything else (NOT RUN: the CUDA items without {@code --gpu}) is a skip, so an item that
      * did not run is never counted as passed. The message is the status and the first line of
      * the evidence, or what the item checks when it has none (a NOT RUN item says there why).

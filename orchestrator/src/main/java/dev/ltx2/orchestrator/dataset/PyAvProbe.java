@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Probes media with {@code python -m ltx2_character.media_probe} in the trainer's venv: PyAV for
+ * Probes media with {@code python -m ltx2_tools.media_probe} in the trainer's venv: PyAV for
  * the streams (ai-toolkit's own audio-track check) and {@code torchaudio.load} for the audio (the
  * trainer's own call). Files are split over a few long-lived processes, because starting one
  * process per clip costs more than probing it (docs/config-schema.md, "Why PyAV").
@@ -57,7 +57,7 @@ public final class PyAvProbe implements MediaProbe {
 
     private Map<Path, MediaInfo> run(List<Path> files) {
         Map<Path, MediaInfo> out = new HashMap<>();
-        ProcessBuilder pb = new ProcessBuilder(env.python().toString(), "-m", "ltx2_character.media_probe");
+        ProcessBuilder pb = new ProcessBuilder(env.python().toString(), "-m", "ltx2_tools.media_probe");
         pb.environment().putAll(env.childEnvironment());
         Process p;
         try {

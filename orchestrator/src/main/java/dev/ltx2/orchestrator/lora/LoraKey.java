@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * A LoRA tensor name split into {@code <prefix><module path><suffix>}; mirrors
- * {@code ltx2_character.lora.streams.parse_key}.
+ * {@code ltx2_tools.lora.streams.parse_key}.
  */
 public record LoraKey(String key, KeyFormat format, String module, Part part) {
 

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * Which stream a module path belongs to, and which KJNodes slider controls it. The Java twin
- * of {@code ltx2_character.lora.streams}; both are checked against
+ * of {@code ltx2_tools.lora.streams}; both are checked against
  * {@code python-env/tests/fixtures/lora_stream_keys.json}.
  */
 public final class StreamRules {

@@ -21,7 +21,7 @@ public record EnvironmentReport(Map<String, String> versions, String jepJar, Str
             return Result.err(Failure.environment("no venv at " + env.venvDir(), "run: orchestrator env create"));
         }
         Exec.Output out = new Exec(null, env.childEnvironment())
-                .run(List.of(env.python().toString(), "-m", "ltx2_character.envcheck"));
+                .run(List.of(env.python().toString(), "-m", "ltx2_tools.envcheck"));
         if (!out.ok()) {
             return Result.err(Failure.environment("the venv's Python failed to report versions", "run: orchestrator env create")
                     .withDetail(out.tail(15)));

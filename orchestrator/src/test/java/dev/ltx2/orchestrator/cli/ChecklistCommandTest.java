@@ -7,7 +7,7 @@ import dev.ltx2.orchestrator.core.JunitReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How the checklist's verdicts (as {@code ltx2_character.checklist} writes them) become JUnit cases. */
+/** How the checklist's verdicts (as {@code ltx2_tools.checklist} writes them) become JUnit cases. */
 class ChecklistCommandTest {
     @Test
     void notRunItemsAreSkippedWithTheirReasonAndFailuresFail() throws Exception {

@@ -7,7 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A venv directory as the orchestrator reads it, without Python: a {@code bin/python} that
- * prints a fixed version report (what {@code ltx2_character.envcheck} prints), and the jep
+ * prints a fixed version report (what {@code ltx2_tools.envcheck} prints), and the jep
  * dist-info and native library at a chosen version. A Jep mismatch without a real install.
  */
 public final class FakeVenv {

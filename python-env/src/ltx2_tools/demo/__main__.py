@@ -1,4 +1,4 @@
-"""``python -m ltx2_character.demo --out DIR``: write the tiny models and the demo dataset.
+"""``python -m ltx2_tools.demo --out DIR``: write the tiny models and the demo dataset.
 
 Layout: ``DIR/tiny-ltx2``, ``DIR/tiny-ltx2.3`` (diffusers folders) and ``DIR/dataset``.
 """

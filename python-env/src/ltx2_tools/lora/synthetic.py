@@ -2,7 +2,7 @@
 
 Written tensor by tensor, so a 1 GB file needs only one tensor's worth of memory:
 
-    python -m ltx2_character.lora.synthetic OUT.safetensors --blocks 48 --rank 32
+    python -m ltx2_tools.lora.synthetic OUT.safetensors --blocks 48 --rank 32
 
 LTX-2 (19B): 48 blocks, video width 4096, audio width 2048, feed-forward x4; the
 cross-modal attentions run at the audio width (docs/lora-format.md, "Shapes").
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dims = Ltx2Dims(blocks=args.blocks, video=args.video_dim, audio=args.audio_dim)
     size = write(args.out, list(lora_tensors(dims, args.rank)), args.dtype,
-                 {"software": json.dumps({"name": "ltx2_character.lora.synthetic"})}, args.seed)
+                 {"software": json.dumps({"name": "ltx2_tools.lora.synthetic"})}, args.seed)
     print(f"{args.out}: {size / 1e9:.2f} GB")
     return 0
 

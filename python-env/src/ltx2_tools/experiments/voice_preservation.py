@@ -6,7 +6,7 @@ clips and stills, with ``voice_preservation`` none, silence (the SOP's regularis
 audio prediction moved from the base model's: mean squared difference over several audio
 noise levels, on a held-out speech clip and on silence. Lower is better preservation.
 
-    python -m ltx2_character.experiments.voice_preservation --fork DIR --work DIR [--steps 60]
+    python -m ltx2_tools.experiments.voice_preservation --fork DIR --work DIR [--steps 60]
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ MODES = ("none", "silence", "base")
 
 
 def _dataset(root: Path) -> Path:
-    from ltx2_character.demo import media
+    from ltx2_tools.demo import media
 
     folder = root / "data"
     if folder.exists():
@@ -114,7 +114,7 @@ def _drift(sd, network, speech: dict) -> dict:
 def run(fork: Path, work: Path, steps: int) -> dict:
     sys.path.insert(0, str(fork))
     from ltx2_character.bridge.run import prepare_process
-    from ltx2_character.demo.tiny_model import TinyModelSpec, build
+    from ltx2_tools.demo.tiny_model import TinyModelSpec, build
 
     prepare_process(str(fork))
     from toolkit.job import get_job

@@ -4,9 +4,9 @@ A full-size LTX-2 LoRA step in eager mode is bound by the CPU that launches its 
 (docs/benchmarks.md), so anything that makes Python or torch dispatch slower in one process
 than in another shows in the step time. Each probe here times one such cost; running them in
 plain Python and in-process through Jep (``orchestrator bench-step --module
-ltx2_character.bench.host_overhead``) says which cost differs.
+ltx2_tools.bench.host_overhead``) says which cost differs.
 
-    python -m ltx2_character.bench.host_overhead [--device cuda] [--in-thread] [--out FILE]
+    python -m ltx2_tools.bench.host_overhead [--device cuda] [--in-thread] [--out FILE]
 """
 from __future__ import annotations
 

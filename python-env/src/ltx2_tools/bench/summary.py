@@ -1,6 +1,6 @@
 """One line per benchmark record of a steps.jsonl (what bin/gpu-bench prints last).
 
-    python -m ltx2_character.bench.summary RESULTS/steps.jsonl
+    python -m ltx2_tools.bench.summary RESULTS/steps.jsonl
 """
 from __future__ import annotations
 

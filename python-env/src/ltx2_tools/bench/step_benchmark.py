@@ -13,7 +13,7 @@ machine falls on both alike and the ratio is paired. Only the model file differs
 arms: the rest of ``toolkit`` (LoRA modules included) is the first tree's, see
 docs/benchmarks.md.
 
-    python -m ltx2_character.bench.step_benchmark --fork DIR --frames 81 --out result.json
+    python -m ltx2_tools.bench.step_benchmark --fork DIR --frames 81 --out result.json
 """
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ from typing import Any
 
 import torch
 
-from ltx2_character.bench import flops, stubs
-from ltx2_character.bench.python_build import running_libpython
+from ltx2_tools.bench import flops, stubs
+from ltx2_tools.bench.python_build import running_libpython
 
 HOPPER_BF16_DENSE_FLOPS = 989e12  # NVIDIA H100/H200 SXM datasheet, dense bf16 tensor cores
 AUDIO_TOKENS_PER_SECOND = 25
@@ -100,7 +100,7 @@ def _configs(args) -> tuple[dict, dict, dict]:
     """Transformer, connector and audio VAE configs: ai-toolkit's own full-size ones, or the
     project's verified tiny set (``--size tiny``, for CPU tests of this harness)."""
     if args.size == "tiny":
-        from ltx2_character.demo import tiny_model
+        from ltx2_tools.demo import tiny_model
 
         spec = tiny_model.TinyModelSpec(args.arch)
         return (tiny_model.transformer_config(spec), tiny_model.connectors_config(spec),

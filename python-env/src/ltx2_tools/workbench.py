@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ltx2_character.demo import media
+from ltx2_tools.demo import media
 
 
 class Flag:

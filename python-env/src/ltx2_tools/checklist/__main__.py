@@ -1,4 +1,4 @@
-"""``python -m ltx2_character.checklist --fork DIR --work DIR [--gpu] [--json] [--items 1,2]``"""
+"""``python -m ltx2_tools.checklist --fork DIR --work DIR [--gpu] [--json] [--items 1,2]``"""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +8,7 @@ import traceback
 from dataclasses import asdict
 from pathlib import Path
 
-from ltx2_character.checklist import items as checklist
+from ltx2_tools.checklist import items as checklist
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ import time
 
 import torch
 
-from ltx2_character.checklist.items import FAIL, PASS, Context, Verdict
+from ltx2_tools.checklist.items import FAIL, PASS, Context, Verdict
 
 WARMUP_STEPS = 4  # the first compiled steps include compilation; neither run's are timed
 
@@ -21,7 +21,7 @@ NOT_COMPILED = re.compile(r"Continuing without compilation")
 
 def _steady_step_seconds(ctx: Context, name: str, compile_model: bool) -> tuple[list[float], str]:
     """Seconds of each step after the warm-up, and the trainer log."""
-    from ltx2_character import workbench
+    from ltx2_tools import workbench
 
     out = ctx.work / "runs" / name
     log = out / "trainer.log"
@@ -65,7 +65,7 @@ def compile_speed(ctx: Context) -> Verdict:
 def checkpointing_vram(ctx: Context) -> Verdict:
     from diffusers import LTX2VideoTransformer3DModel
 
-    from ltx2_character.demo.tiny_model import TinyModelSpec, transformer_config
+    from ltx2_tools.demo.tiny_model import TinyModelSpec, transformer_config
 
     config = transformer_config(TinyModelSpec("ltx2"))
     config.update(num_layers=8, num_attention_heads=8, attention_head_dim=64, cross_attention_dim=512,

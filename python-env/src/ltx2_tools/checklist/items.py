@@ -15,7 +15,7 @@ from typing import Callable
 
 import torch
 
-from ltx2_character import workbench
+from ltx2_tools import workbench
 from ltx2_character.audio.balance import AudioLossBalancer
 
 PASS, FAIL, NOT_RUN = "PASS", "FAIL", "NOT RUN"
@@ -158,7 +158,7 @@ def item_6(ctx: Context) -> Verdict:
 def item_7(ctx: Context) -> Verdict:
     if not ctx.gpu:
         return Verdict(7, "model.compile: true", NOT_RUN, "needs CUDA (run with --gpu on a GPU machine)")
-    from ltx2_character.checklist import gpu
+    from ltx2_tools.checklist import gpu
 
     return gpu.compile_speed(ctx)
 
@@ -166,7 +166,7 @@ def item_7(ctx: Context) -> Verdict:
 def item_8(ctx: Context) -> Verdict:
     if not ctx.gpu:
         return Verdict(8, "VRAM with gradient checkpointing on/off", NOT_RUN, "needs CUDA (run with --gpu)")
-    from ltx2_character.checklist import gpu
+    from ltx2_tools.checklist import gpu
 
     return gpu.checkpointing_vram(ctx)
 
@@ -238,7 +238,7 @@ ITEMS: tuple[Callable[[Context], Verdict], ...] = (item_1, item_2, item_3, item_
 
 
 def prepare(fork: Path, work: Path, gpu: bool) -> Context:
-    from ltx2_character.demo.tiny_model import TinyModelSpec, build
+    from ltx2_tools.demo.tiny_model import TinyModelSpec, build
 
     work.mkdir(parents=True, exist_ok=True)
     model = work / "tiny-ltx2"

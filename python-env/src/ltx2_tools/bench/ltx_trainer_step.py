@@ -13,7 +13,7 @@ batch has the layout ``PrecomputedDataset`` gives after collation: VAE latents, 
 and Gemma features (``process_captions.py`` output) in place of the encoders. Speed and memory
 do not depend on weight values.
 
-    python -m ltx2_character.bench.ltx_trainer_step --ltx2-src DIR --frames 81,121 --out result.jsonl
+    python -m ltx2_tools.bench.ltx_trainer_step --ltx2-src DIR --frames 81,121 --out result.jsonl
 
 ``DIR`` is a Lightricks/LTX-2 checkout (``packages/ltx-core/src`` and ``packages/ltx-trainer/src``
 under it) or a folder holding ``ltx_core/`` and ``ltx_trainer/``; nothing of it is copied here.
@@ -34,8 +34,8 @@ from typing import Any
 
 import torch
 
-from ltx2_character.bench import flops, stubs
-from ltx2_character.bench.step_benchmark import GIB, HOPPER_BF16_DENSE_FLOPS, _flags, _init_random_
+from ltx2_tools.bench import flops, stubs
+from ltx2_tools.bench.step_benchmark import GIB, HOPPER_BF16_DENSE_FLOPS, _flags, _init_random_
 
 # Imported at module level (trainer.py, video_utils.py) and never called by a training step.
 STUBBED = ("wandb", "av")
