@@ -3,7 +3,6 @@ command sets it); tests that need it are skipped with that reason when it is abs
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -47,23 +46,11 @@ def tiny_ltx23(tmp_path_factory) -> Path:
     return build(tmp_path_factory.mktemp("tiny") / "ltx23", TinyModelSpec("ltx2.3"))
 
 
-def _git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
-
-
 @pytest.fixture(scope="session")
 def pin_tree(fork, tmp_path_factory) -> Path:
     """The fork's history up to its last infrastructure commit before the first SOP patch."""
-    base = None
-    for line in _git(fork, "log", "--reverse", "--format=%H %s").splitlines():
-        sha, subject = line.split(" ", 1)
-        if subject.startswith("sop-") or subject.startswith("ui:"):
-            break
-        base = sha
-    assert base is not None
-    tree = tmp_path_factory.mktemp("pin") / "ai-toolkit"
-    subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", str(fork), str(tree)], check=True)
-    _git(tree, "-c", "advice.detachedHead=false", "checkout", "-q", base)
+    from ltx2_tools.pin_tree import checkout
+
+    tree = checkout(fork, tmp_path_factory.mktemp("pin") / "ai-toolkit")
     assert not list(tree.rglob("ltx2_character*")), "the baseline must not call our package"
-    assert "ltx2_character" not in (tree / "extensions_built_in/diffusion_models/ltx2/ltx2.py").read_text()
     return tree

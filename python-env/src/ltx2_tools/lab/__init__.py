@@ -1,0 +1,1 @@
+"""Labs: controlled experiments that answer a question about the fork with numbers."""
