@@ -27,8 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--steps", type=int, help="LoRA training steps (default: the budget's)")
     run.add_argument("--parallel", type=int, default=1, help="arm processes at once")
     run.add_argument("--reduced", action="store_true", help="CI's form: one seed, two arms, few steps")
+    run.add_argument("--configs-only", action="store_true",
+                     help="prepare, write every arm's job config, print their paths and stop")
     args = parser.parse_args(argv)
 
+    import torch
+
+    # Tiny models are bound by per-op overhead; a second thread per op only adds spinning, and
+    # under load (parallel arms, other processes) it made a step 20x slower (docs/voice-lab.md).
+    torch.set_num_threads(1)
     from ltx2_tools.lab.voice import pretrain
 
     if args.command == "base":

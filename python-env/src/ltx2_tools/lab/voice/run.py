@@ -34,6 +34,11 @@ def _spec(work: Path, fork: Path, pin: Path, base: Path, data: Path, dataset: st
             "drop_streams": sorted(arm.drop_streams), "controls": arm.name == "fork" and seed == 0}
     path = run_dir / "spec.json"
     path.write_text(json.dumps(spec, indent=1))
+    # The job as a user would write it, for the orchestrator's validator (`orchestrator lab voice`
+    # validates every one before any training starts).
+    import yaml
+
+    (run_dir / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
     return path
 
 
@@ -76,7 +81,11 @@ def main(args) -> int:
     data = lab_arms.write_datasets(work / "data")
     specs = [_spec(work, fork, pin, base, data[d], d, arm, seed, budget)
              for seed in range(seeds) for d in args.datasets for arm in arm_list]
-    threads = max(1, (os.cpu_count() or 1) // max(1, args.parallel))
+    if args.configs_only:
+        for spec in specs:
+            print(spec.parent / "config.yaml")
+        return 0
+    threads = 1
     print(f"voice lab: {len(specs)} trainings ({len(arm_list)} arms x {len(args.datasets)} datasets x {seeds} seeds), "
           f"{args.parallel} at a time", flush=True)
     results = []

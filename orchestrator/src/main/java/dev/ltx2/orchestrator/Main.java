@@ -5,6 +5,7 @@ import dev.ltx2.orchestrator.cli.ChecklistCommand;
 import dev.ltx2.orchestrator.cli.DatasetCommand;
 import dev.ltx2.orchestrator.cli.EnvCommand;
 import dev.ltx2.orchestrator.cli.ForkCommand;
+import dev.ltx2.orchestrator.cli.LabCommand;
 import dev.ltx2.orchestrator.cli.LoraCommand;
 import dev.ltx2.orchestrator.cli.SchemaCommand;
 import dev.ltx2.orchestrator.cli.TrainCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             LoraCommand.class,
             ChecklistCommand.class,
+            LabCommand.class,
             BenchStepCommand.class,
             UiCommand.class,
             CommandLine.HelpCommand.class,

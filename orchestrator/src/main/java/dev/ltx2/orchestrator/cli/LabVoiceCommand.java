@@ -1,0 +1,100 @@
+package dev.ltx2.orchestrator.cli;
+
+import dev.ltx2.orchestrator.core.Exec;
+import dev.ltx2.orchestrator.core.ExitCode;
+import dev.ltx2.orchestrator.core.Failure;
+import dev.ltx2.orchestrator.core.Result;
+import dev.ltx2.orchestrator.core.Workspace;
+import dev.ltx2.orchestrator.pyenv.PythonEnv;
+import dev.ltx2.schema.ValidationReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code orchestrator lab voice}: the voice lab (docs/voice-lab.md). Prepares the gated base and
+ * the datasets, writes every arm's job config, validates each one with the same validator as
+ * {@code train} (a config that {@code train} would refuse never trains here either), then trains
+ * and evaluates the arms through the bridge both runners use, and writes the results.
+ */
+@Command(name = "voice", mixinStandardHelpOptions = true,
+        description = "Does the fork keep the base voice and learn the character's? Arms x datasets x seeds on a "
+                + "tiny LTX-2 base that has voices; paired comparison with upstream, plots, JSON.")
+public final class LabVoiceCommand implements Callable<Integer> {
+    @Mixin CacheOption cache;
+    @Mixin UpstreamOption upstream;
+    @Option(names = "--seeds", description = "Training seeds per arm (default: ${DEFAULT-VALUE}).")
+    int seeds = 5;
+    @Option(names = "--arms", split = ",", paramLabel = "NAME,NAME", description = "Arms to run (default: all).")
+    List<String> arms = new ArrayList<>();
+    @Option(names = "--parallel", description = "Trainings at once (default: ${DEFAULT-VALUE}).")
+    int parallel = 1;
+    @Option(names = "--steps", description = "LoRA training steps per arm (default: the lab's budget).")
+    Integer steps;
+    @Option(names = "--reduced", description = "CI's form: one seed, upstream and fork arms, 40 steps; checks the "
+            + "machinery, the gate and the negative control, not the final numbers.")
+    boolean reduced;
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: CACHE/lab/voice/results).")
+    Path out;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
+        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Result<?> ready = ws.ensureEnv("python3").then(e -> ws.ensureFork(upstream.upstream));
+        if (ready instanceof Result.Err<?> e) {
+            return console.fail(e.failure());
+        }
+        PythonEnv env = ws.pythonEnv();
+        Path work = ws.layout().cache().resolve("lab").resolve("voice");
+        Files.createDirectories(work);
+        List<String> cmd = command(env, work);
+
+        console.progress("voice lab: preparing the gated base (cached; first time several minutes) and the arms' configs");
+        List<String> prepare = new ArrayList<>(cmd);
+        prepare.add("--configs-only");
+        Exec.Output prepared = new Exec(null, env.childEnvironment()).run(prepare);
+        if (prepared.exitCode() != 0) {
+            return console.fail(Failure.environment("the voice lab could not prepare its base model or configs", null)
+                    .withDetail(prepared.tail(20)));
+        }
+        List<Path> configs = prepared.stdout().lines().filter(l -> l.endsWith(".yaml")).map(Path::of).toList();
+        if (configs.isEmpty()) {
+            return console.fail(Failure.environment("the voice lab wrote no job configs", null).withDetail(prepared.tail(20)));
+        }
+        for (Path config : configs) {
+            ValidationReport report = JobValidation.validate(config, ws.layout());
+            if (!report.valid()) {
+                JobValidation.printHuman(report.errors(), spec.commandLine().getErr());
+                return console.fail(Failure.user("an arm's job config is invalid: " + config,
+                        "fix ltx2_tools/lab/voice/arms.py so that every arm trains a config the validator accepts"));
+            }
+        }
+        console.progress("voice lab: " + configs.size() + " job configs valid; training and evaluating");
+        int code = new Exec(null, env.childEnvironment()).runInherited(cmd);
+        return code == 0 ? ExitCode.OK.code() : code == 130 ? 130 : ExitCode.TRAINING_FAILED.code();
+    }
+
+    private List<String> command(PythonEnv env, Path work) {
+        List<String> cmd = new ArrayList<>(List.of(env.python().toString(), "-m", "ltx2_tools.lab.voice", "run",
+                "--fork", env.forkDir().toString(), "--work", work.toString(), "--seeds", Integer.toString(seeds),
+                "--parallel", Integer.toString(parallel)));
+        if (!arms.isEmpty()) {
+            cmd.add("--arms");
+            cmd.addAll(arms);
+        }
+        if (steps != null) cmd.addAll(List.of("--steps", steps.toString()));
+        if (reduced) cmd.add("--reduced");
+        if (out != null) cmd.addAll(List.of("--out", out.toAbsolutePath().toString()));
+        return cmd;
+    }
+}
