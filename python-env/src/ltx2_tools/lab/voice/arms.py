@@ -32,7 +32,7 @@ ARMS: tuple[Arm, ...] = (
 )
 POSITIVE_CONTROL = Arm("aggressive", "fork", {"voice_preservation": "none", "lr": 3e-2},
                        why="positive control: a learning rate 30x too high must visibly damage the base")
-REDUCED = ("upstream", "fork")
+REDUCED = ("upstream", "fork", "aggressive")
 
 
 def by_name(names: list[str] | tuple[str, ...]) -> list[Arm]:

@@ -23,7 +23,7 @@ final class Launcher {
         List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT", HOME.resolve("bin/orchestrator").toString()));
         cmd.addAll(List.of(args));
         String upstream = System.getenv("LTX2_UPSTREAM");
-        if (upstream != null && !upstream.isBlank() && List.of(args).contains("train")) {
+        if (upstream != null && !upstream.isBlank() && (List.of(args).contains("train") || List.of(args).contains("lab"))) {
             cmd.add("--upstream");
             cmd.add(upstream);
         }
