@@ -7,8 +7,10 @@ from pathlib import Path
 
 from ltx2_tools.lab.voice import world
 
-# Streams a video-only LoRA drops (lora.streams.classify_key groups).
-AUDIO_STREAMS = frozenset({"audio", "audio_to_video", "video_to_audio"})
+from ltx2_tools.lora.streams import GROUPS
+
+# Streams a video-only LoRA drops (lora.streams.classify_key names).
+AUDIO_STREAMS = frozenset({*GROUPS["audio"], "a2v", "v2a"})
 
 
 @dataclass(frozen=True)
