@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="train every arm on D1 and D2 over seeds and evaluate")
     run.add_argument("--fork", type=Path, required=True)
     run.add_argument("--work", type=Path, required=True, help="cache and scratch folder (base, datasets, LoRAs)")
+    run.add_argument("--pin", type=Path, help="the bare upstream tree (default: checked out of the fork's history)")
     run.add_argument("--out", type=Path, help="results folder (default: WORK/results)")
     run.add_argument("--seeds", type=int, default=5)
     run.add_argument("--arms", nargs="+", help="arm names (default: every arm and the positive control)")

@@ -20,6 +20,11 @@ class Arm:
     train: dict = field(default_factory=dict)  # keys added to the shared train section
     drop_streams: frozenset[str] = frozenset()  # streams removed from the file before evaluation
     why: str = ""
+    source: str | None = None  # evaluate another arm's LoRA file (no training of its own)
+
+    @property
+    def trains(self) -> bool:
+        return self.source is None
 
 
 ARMS: tuple[Arm, ...] = (
@@ -29,7 +34,7 @@ ARMS: tuple[Arm, ...] = (
     Arm("fork_E_none", "fork", {"voice_preservation": "none"}, why="no voice preservation"),
     Arm("fork_E_silence", "fork", {"voice_preservation": "silence"}, why="the SOP's silence regulariser"),
     Arm("fork_B_on", "fork", {"auto_balance_audio_loss": True}, why="auto-balanced audio loss"),
-    Arm("video_only", "fork", drop_streams=AUDIO_STREAMS,
+    Arm("video_only", "fork", drop_streams=AUDIO_STREAMS, source="fork",
         why="the fork's LoRA with every audio, a2v and v2a adapter removed: the preservation bound"),
 )
 POSITIVE_CONTROL = Arm("aggressive", "fork", {"voice_preservation": "none", "lr": 3e-2},

@@ -58,10 +58,11 @@ class GateFailed(RuntimeError):
 
 
 def stamp(recipe: Recipe) -> str:
-    """Changes with the recipe and with any source file of the lab or the tiny model."""
+    """Changes with the recipe and with every source file the base depends on."""
     h = hashlib.sha256(json.dumps(asdict(recipe), sort_keys=True).encode())
     here = Path(__file__).resolve().parent
-    for f in sorted([*here.glob("*.py"), here.parents[1] / "demo" / "tiny_model.py"]):
+    sources = [here / f"{m}.py" for m in ("world", "media_io", "model", "readout", "pretrain")]
+    for f in [*sources, here.parents[1] / "demo" / "tiny_model.py"]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]

@@ -22,16 +22,23 @@ from ltx2_tools.lab.voice import pretrain, report
 SRC = Path(__file__).resolve().parents[3]
 
 
-def _spec(work: Path, fork: Path, pin: Path, base: Path, data: Path, dataset: str, arm: lab_arms.Arm, seed: int,
-          budget: lab_arms.Budget) -> Path:
-    run_dir = work / "runs" / dataset / f"{arm.name}_s{seed}"
+def _run_dir(work: Path, dataset: str, arm: str, seed: int) -> Path:
+    return work / "runs" / dataset / f"{arm}_s{seed}"
+
+
+def _lora_path(work: Path, dataset: str, arm: str, seed: int) -> Path:
+    name = f"{arm}_s{seed}"
+    return _run_dir(work, dataset, arm, seed) / "out" / name / f"{name}.safetensors"
+
+
+def _spec(work: Path, fork: Path, pin: Path | None, base: Path, data: Path, dataset: str, arm: lab_arms.Arm,
+          seed: int, budget: lab_arms.Budget) -> Path:
+    run_dir = _run_dir(work, dataset, arm.name, seed)
     run_dir.mkdir(parents=True, exist_ok=True)
     config = lab_arms.job(arm, base, data, run_dir / "out", seed, budget)
-    name = config["config"]["name"]
     spec = {"arm": arm.name, "dataset": dataset, "seed": seed, "config": config,
-            "tree": str(pin if arm.tree == "pin" else fork), "eval_tree": str(fork), "model": str(base),
-            "lora": str(run_dir / "out" / name / f"{name}.safetensors"), "log": str(run_dir / "train.log"),
-            "drop_streams": sorted(arm.drop_streams), "controls": arm.name == "fork" and seed == 0}
+            "tree": str(pin if arm.tree == "pin" else fork), "lora": str(_lora_path(work, dataset, arm.name, seed)),
+            "log": str(run_dir / "train.log")}
     path = run_dir / "spec.json"
     path.write_text(json.dumps(spec, indent=1))
     # The job as a user would write it, for the orchestrator's validator (`orchestrator lab voice`
@@ -42,21 +49,60 @@ def _spec(work: Path, fork: Path, pin: Path, base: Path, data: Path, dataset: st
     return path
 
 
-def _run_child(spec: Path, threads: int) -> dict:
+def _train(spec: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", ""),
-           "OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)}
+           "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     s = json.loads(spec.read_text())
-    s["threads"] = threads
-    spec.write_text(json.dumps(s, indent=1))
     proc = subprocess.run([sys.executable, "-m", "ltx2_tools.lab.voice.child", str(spec)], env=env,
                           capture_output=True, text=True)
     (spec.parent / "child.log").write_text(proc.stderr)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        tail = (lines[-1] if lines else proc.stderr[-1500:])
-        return {"error": f"{spec.parent.name} failed ({proc.returncode}): {tail}", "arm": s["arm"],
-                "dataset": s["dataset"], "seed": s["seed"]}
-    return json.loads(lines[-1])
+    result = json.loads(lines[-1]) if lines else {}
+    if proc.returncode != 0 or "error" in result or not lines:
+        result = {"error": f"{s['dataset']} {s['arm']} seed {s['seed']} failed ({proc.returncode}): "
+                           f"{result.get('error') or proc.stderr[-1500:]} (log: {spec.parent / 'child.log'})"}
+    return {**result, "arm": s["arm"], "dataset": s["dataset"], "seed": s["seed"]}
+
+
+def _evaluate_all(work: Path, fork: Path, base: Path, datasets: list[str], arm_list: list[lab_arms.Arm],
+                  seeds: int, trained: dict) -> list[dict]:
+    """Load the base once; every LoRA file against the same held-out material."""
+    import torch
+
+    from ltx2_tools.lab.voice import evaluate
+    from ltx2_tools.lab.voice import model as lab_model
+    from ltx2_tools.lab.voice.readout import Probe
+
+    meta = json.loads((base / "lab.json").read_text())
+    sd = lab_model.load(base, fork)
+    probe = Probe.from_json(meta["probe"])
+    shapes = lab_model.Shapes(tuple(meta["shapes"]["video"]), tuple(meta["shapes"]["audio"]))
+    b = evaluate.bench(sd, shapes)
+    reference = evaluate.measure(sd, probe, b, {})
+    results = []
+    for d in datasets:
+        for arm in arm_list:
+            for seed in range(seeds):
+                source = arm.source or arm.name
+                row = {"arm": arm.name, "dataset": d, "seed": seed}
+                failed = trained.get((d, source, seed), {}).get("error")
+                if failed:
+                    results.append({**row, "error": failed})
+                    continue
+                lora = _lora_path(work, d, source, seed)
+                with torch.no_grad():
+                    r = evaluate.evaluate_file(sd, probe, b, reference, lora, arm.drop_streams)
+                if arm.name == "fork" and seed == 0:
+                    zero = evaluate.public(evaluate.measure(sd, probe, b, lab_model.lora_deltas(lora, 0.0), reference))
+                    r["control_scale0_drift"] = zero["base_drift"]
+                    r["control_scale0_same_labels"] = (
+                        zero["base_readout_accuracy"] == reference["base_readout_accuracy"]
+                        and zero["char_readout_accuracy"] == reference["char_readout_accuracy"])
+                r["reference"] = evaluate.public(reference)
+                results.append({**row, **r, "train_seconds": trained.get((d, source, seed), {}).get("seconds")})
+                print(f"evaluated {d} {arm.name} seed {seed}: drift {r['base_drift']:.4f} base acc "
+                      f"{r['base_readout_accuracy']:.2f} char acc {r['char_readout_accuracy']:.2f}", flush=True)
+    return results
 
 
 def main(args) -> int:
@@ -76,25 +122,29 @@ def main(args) -> int:
         budget = lab_arms.Budget(steps=args.steps, lr=budget.lr, rank=budget.rank)
     arm_list = lab_arms.by_name(names)
 
-    pin = checkout(fork, work / "pin") if any(a.tree == "pin" for a in arm_list) else None
+    pin = args.pin.resolve() if args.pin else (
+        checkout(fork, work / "pin") if any(a.tree == "pin" for a in arm_list) else None)
     base = pretrain.build(work / "base", fork, pretrain.Recipe())
     data = lab_arms.write_datasets(work / "data")
+    to_train = [a for a in arm_list if a.trains]
+    for arm in arm_list:
+        if arm.source and arm.source not in {a.name for a in to_train}:
+            to_train.append(lab_arms.by_name([arm.source])[0])
     specs = [_spec(work, fork, pin, base, data[d], d, arm, seed, budget)
-             for seed in range(seeds) for d in args.datasets for arm in arm_list]
+             for seed in range(seeds) for d in args.datasets for arm in to_train]
     if args.configs_only:
         for spec in specs:
             print(spec.parent / "config.yaml")
         return 0
-    threads = 1
-    print(f"voice lab: {len(specs)} trainings ({len(arm_list)} arms x {len(args.datasets)} datasets x {seeds} seeds), "
+    print(f"voice lab: {len(specs)} trainings ({len(to_train)} arms x {len(args.datasets)} datasets x {seeds} seeds), "
           f"{args.parallel} at a time", flush=True)
-    results = []
+    trained = {}
     with ThreadPoolExecutor(max_workers=args.parallel) as pool:
-        for i, result in enumerate(pool.map(lambda s: _run_child(s, threads), specs), 1):
-            results.append(result)
-            status = result.get("error") or (f"drift {result.get('base_drift', 0):.4f} "
-                                             f"char acc {result.get('char_readout_accuracy', 0):.2f}")
-            print(f"[{i}/{len(specs)}] {result['dataset']} {result['arm']} seed {result['seed']}: {status}", flush=True)
+        for i, r in enumerate(pool.map(_train, specs), 1):
+            trained[(r["dataset"], r["arm"], r["seed"])] = r
+            status = r.get("error") or ("cached" if r.get("cached") else f"{r.get('seconds', 0):.0f} s")
+            print(f"[{i}/{len(specs)}] trained {r['dataset']} {r['arm']} seed {r['seed']}: {status}", flush=True)
+    results = _evaluate_all(work, fork, base, args.datasets, arm_list, seeds, trained)
     with (out / "raw.jsonl").open("w") as f:
         for r in results:
             f.write(json.dumps(r) + "\n")
