@@ -16,7 +16,8 @@ public final class GeneratedFiles {
 
     public static final List<File> ALL = List.of(
             new File("docs/config-reference.md", ReferenceDoc::markdown),
-            new File(PythonKeyTable.PATH, PythonKeyTable::module));
+            new File(PythonKeyTable.PATH, PythonKeyTable::module),
+            new File(UiKeyTable.PATH, UiKeyTable::module));
 
     private GeneratedFiles() {}
 }

@@ -17,11 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code orchestrator schema generate}: rewrite every file generated from the schema records
- * (docs key table, the runtime's Python key table) in the repository checkout.
+ * (docs key table, the runtime's Python key table, the web UI's key table in the fork overlay) in the repository checkout.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Rewrite every file generated from the schema records (docs/config-reference.md, the Python "
-                + "key table the fork reads); run it after changing a key.")
+                + "and UI key tables of the keys the fork reads); run it after changing a key.")
 public final class SchemaGenerateCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the checkout the orchestrator runs from).")
     Path root;
