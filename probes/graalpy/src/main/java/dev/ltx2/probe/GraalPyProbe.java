@@ -21,9 +21,17 @@ public final class GraalPyProbe {
                     "losses = [0.9 * math.exp(-step / 20) for step in range(30)]",
                     "json.dumps({'steps': len(losses), 'mean': round(statistics.fmean(losses), 6)})"));
             System.out.println("pure python: ok " + pure.asString());
+            // A C extension loads only when its file name carries one of these suffixes: GraalPy
+            // builds extensions against its own emulation of the C API, not CPython's binary ABI.
+            System.out.println("extension suffixes: " + py.eval("python",
+                    "import importlib.machinery as m; ' '.join(m.EXTENSION_SUFFIXES)").asString());
             if (args.length > 0) {
                 py.eval("python", "import sys; sys.path.append(" + pyString(args[0]) + ")");
                 System.out.println("sys.path += " + args[0] + " (a CPython venv's site-packages)");
+                System.out.println("torch/_C there: " + py.eval("python", String.join("\n",
+                        "import glob, os",
+                        "' '.join(sorted(os.path.basename(p) for p in glob.glob(os.path.join(" + pyString(args[0])
+                                + ", 'torch', '_C*.so'))))")).asString());
             }
             try {
                 Value torch = py.eval("python", "import torch; torch.__version__");
