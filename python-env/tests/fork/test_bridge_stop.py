@@ -40,6 +40,7 @@ def test_a_stop_saves_a_loadable_checkpoint_and_ends_the_run(fork, model_dirs, d
     assert 1 <= len(steps) < 10, "the run ended early, at a step end"
     stopped = sink.of("stopped")
     assert len(stopped) == 1 and stopped[0]["step"] == steps[-1]["step"]
+    assert stopped[0]["checkpoint"], "the stopped event names no checkpoint: nothing was saved"
     checkpoint = Path(stopped[0]["checkpoint"])
     assert checkpoint in [Path(s["path"]) for s in sink.of("saved")]
     weights = load_file(checkpoint)
