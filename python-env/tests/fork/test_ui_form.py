@@ -1,10 +1,11 @@
 """The web UI patches (0900-0902) in the materialised fork, read from its sources.
 
-What a person sees is proven in a browser by integration-tests/ui (docs/ui.md). The form reads
-the trainer's defaults and choices from ``ltx2CharacterKeys.ts``, generated from the config
-schema and copied in from ``patches/overlay/``; the UI's type check in its build fails on a
-choice without a label. Here: the fork carries exactly that generated file, and the SOP's
-decided defaults for LTX-2 (which differ from the trainer's on purpose) are the form's.
+What a person sees is proven in a browser by integration-tests/ui (docs/ui.md). The form's
+modules are files of ours (``patches/overlay/``, copied in after the series); they read the
+trainer's defaults and choices from ``ltx2CharacterKeys.ts``, generated from the config schema,
+and the UI's type check in its build fails on a choice without a label. Here: the fork carries
+every overlay file, committed, and the SOP's decided defaults for LTX-2 (which differ from the
+trainer's on purpose) are the form's.
 """
 from __future__ import annotations
 
@@ -67,12 +68,15 @@ def test_every_ltx2_arch_gets_the_defaults_and_the_card(fork):
     assert "<Ltx2CharacterCard " in read(fork, NEW_JOB / "SimpleJob.tsx")
 
 
-def test_the_fork_carries_the_generated_key_table_as_committed(fork):
-    generated = (REPO / "patches" / "overlay" / KEY_TABLE).read_text(encoding="utf-8")
-    assert read(fork, KEY_TABLE) == generated
-    tracked = subprocess.run(["git", "-C", str(fork), "ls-files", "--error-unmatch", KEY_TABLE],
+def test_the_fork_carries_every_overlay_file_as_committed(fork):
+    overlay = REPO / "patches" / "overlay"
+    files = sorted(p.relative_to(overlay).as_posix() for p in overlay.rglob("*") if p.is_file())
+    assert KEY_TABLE in files and "ui/src/app/jobs/new/Ltx2CharacterCard.tsx" in files
+    for name in files:
+        assert read(fork, name) == (overlay / name).read_text(encoding="utf-8"), name
+    tracked = subprocess.run(["git", "-C", str(fork), "ls-files", "--error-unmatch", *files],
                              capture_output=True, text=True)
-    assert tracked.returncode == 0, f"{KEY_TABLE} is not committed in the fork: {tracked.stderr}"
+    assert tracked.returncode == 0, f"not committed in the fork: {tracked.stderr}"
 
 
 def test_z_the_form_turns_auto_balance_on_while_the_trainer_keeps_it_off(fork):
