@@ -3,7 +3,7 @@
 // own default, and for every choice, the value comes from the generated ltx2CharacterKeys.ts;
 // the values written here are the SOP's decisions for LTX-2 that differ from it.
 import { SelectOption } from '@/types';
-import { AudioTimestepDistribution, VoicePreservation, ltx2RuntimeKeys, trainerDefault } from '@/ltx2CharacterKeys';
+import { AudioTimestepDistribution, VoicePreservation, trainerDefault } from '@/ltx2CharacterKeys';
 
 /** The additionalSections entry that shows Ltx2CharacterCard and the extra choices. */
 export const LTX2_CHARACTER_SECTION = 'ltx2.character' as const;
@@ -48,9 +48,12 @@ export const ltx2TargetTypeOptions: SelectOption[] = [{ value: 'dora', label: 'D
 /** U: upstream lists AdamW, AdamW8Bit and Prodigy; DAdaptation (DAdaptAdam) is added. */
 export const ltx2OptimizerOptions: SelectOption[] = [{ value: 'dadaptationadam', label: 'DAdaptation' }];
 
-/** The trainer's choices for a key, each with its label; a choice without a label fails the type check. */
-const choicesOf = <T extends string>(key: string, labels: Record<T, string>): SelectOption[] =>
-  (ltx2RuntimeKeys[key].choices ?? []).map(value => ({ value, label: labels[value as T] }));
+/**
+ * A select's options in the order of its labels. The labels are typed by the trainer's choices
+ * (generated unions): a missing or an unknown choice fails the type check.
+ */
+const choicesOf = <T extends string>(labels: Record<T, string>): SelectOption[] =>
+  (Object.keys(labels) as T[]).map(value => ({ value, label: labels[value] }));
 
 const audioTimestepDistributionLabels: Record<AudioTimestepDistribution, string> = {
   shifted_logit_normal: 'Shifted logit-normal',
@@ -63,9 +66,9 @@ const voicePreservationLabels: Record<VoicePreservation, string> = {
   none: 'Off',
 };
 
-export const audioTimestepDistributionOptions = choicesOf('train.audio_timestep_distribution', audioTimestepDistributionLabels);
+export const audioTimestepDistributionOptions = choicesOf(audioTimestepDistributionLabels);
 
-export const voicePreservationOptions = choicesOf('train.voice_preservation', voicePreservationLabels);
+export const voicePreservationOptions = choicesOf(voicePreservationLabels);
 
 /**
  * V: each choice with the lr_scheduler_params it writes. Left out, the trainer fills in what
