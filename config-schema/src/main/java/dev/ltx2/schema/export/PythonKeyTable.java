@@ -72,22 +72,7 @@ public final class PythonKeyTable {
         if (e.key().nullable()) {
             a.append(", nullable=True");
         }
-        if (e.minimum() != null) {
-            a.append(", minimum=").append(literal(e.minimum()));
-            if (e.minimumExclusive()) {
-                a.append(", minimum_exclusive=True");
-            }
-        }
-        if (e.maximum() != null) {
-            a.append(", maximum=").append(literal(e.maximum()));
-            if (e.maximumExclusive()) {
-                a.append(", maximum_exclusive=True");
-            }
-        }
-        if (!e.choices().isEmpty()) {
-            a.append(", choices=(").append(e.choices().stream().map(PythonKeyTable::str).collect(Collectors.joining(", ")))
-                    .append(e.choices().size() == 1 ? ",)" : ")");
-        }
+        e.constraints().forEach((name, value) -> a.append(", ").append(name).append('=').append(literal(value)));
         return a.append(", doc=").append(str(e.key().doc())).toString();
     }
 
@@ -117,6 +102,9 @@ public final class PythonKeyTable {
         }
         if (value instanceof String s) {
             return str(s);
+        }
+        if (value instanceof List<?> l) {
+            return "(" + l.stream().map(PythonKeyTable::literal).collect(Collectors.joining(", ")) + (l.size() == 1 ? ",)" : ")");
         }
         throw new IllegalStateException("no Python literal for " + value.getClass().getSimpleName());
     }

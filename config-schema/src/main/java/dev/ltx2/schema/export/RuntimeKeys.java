@@ -7,7 +7,9 @@ import dev.ltx2.schema.spec.Relevance;
 import dev.ltx2.schema.spec.SectionSpec;
 import dev.ltx2.schema.spec.ValueType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,26 +54,33 @@ public final class RuntimeKeys {
                     + t.summary());
         }
 
-        public Double minimum() {
+        /**
+         * What limits the value, in table order, present ones only: {@code minimum},
+         * {@code minimum_exclusive}, {@code maximum}, {@code maximum_exclusive} (numbers, as doubles)
+         * and {@code choices}; each generator spells the names its language's way.
+         */
+        public Map<String, Object> constraints() {
+            Map<String, Object> c = new LinkedHashMap<>();
             if (key.type() instanceof ValueType.FloatType f) {
-                return f.min();
+                bound(c, "minimum", f.min(), f.minExclusive());
+                bound(c, "maximum", f.max(), f.maxExclusive());
+            } else if (key.type() instanceof ValueType.IntType i) {
+                bound(c, "minimum", i.min() == null ? null : i.min().doubleValue(), false);
+                bound(c, "maximum", i.max() == null ? null : i.max().doubleValue(), false);
             }
-            return key.type() instanceof ValueType.IntType i && i.min() != null ? i.min().doubleValue() : null;
-        }
-
-        public boolean minimumExclusive() {
-            return key.type() instanceof ValueType.FloatType f && f.minExclusive();
-        }
-
-        public Double maximum() {
-            if (key.type() instanceof ValueType.FloatType f) {
-                return f.max();
+            if (!choices().isEmpty()) {
+                c.put("choices", choices());
             }
-            return key.type() instanceof ValueType.IntType i && i.max() != null ? i.max().doubleValue() : null;
+            return c;
         }
 
-        public boolean maximumExclusive() {
-            return key.type() instanceof ValueType.FloatType f && f.maxExclusive();
+        private static void bound(Map<String, Object> c, String name, Double value, boolean exclusive) {
+            if (value != null) {
+                c.put(name, value);
+                if (exclusive) {
+                    c.put(name + "_exclusive", true);
+                }
+            }
         }
 
         public List<String> choices() {

@@ -25,7 +25,7 @@ public final class UiKeyTable {
                 .append("  kind: 'bool' | 'int' | 'float' | 'choice' | 'text';\n")
                 .append("  default: boolean | number | string | null;\n")
                 .append("  nullable: boolean;\n")
-                .append("  min?: number;\n  minExclusive?: boolean;\n  max?: number;\n  maxExclusive?: boolean;\n")
+                .append("  minimum?: number;\n  minimumExclusive?: boolean;\n  maximum?: number;\n  maximumExclusive?: boolean;\n")
                 .append("  choices?: readonly string[];\n")
                 .append("  doc: string;\n")
                 .append("}\n");
@@ -68,21 +68,7 @@ public final class UiKeyTable {
         StringBuilder s = new StringBuilder().append("kind: ").append(str(e.kind()))
                 .append(", default: ").append(literal(e.key().defaultValue()))
                 .append(", nullable: ").append(e.key().nullable());
-        if (e.minimum() != null) {
-            s.append(", min: ").append(number(e.minimum()));
-            if (e.minimumExclusive()) {
-                s.append(", minExclusive: true");
-            }
-        }
-        if (e.maximum() != null) {
-            s.append(", max: ").append(number(e.maximum()));
-            if (e.maximumExclusive()) {
-                s.append(", maxExclusive: true");
-            }
-        }
-        if (!e.choices().isEmpty()) {
-            s.append(", choices: [").append(e.choices().stream().map(UiKeyTable::str).collect(Collectors.joining(", "))).append("]");
-        }
+        e.constraints().forEach((name, value) -> s.append(", ").append(camel(name)).append(": ").append(literal(value)));
         return s.append(", doc: ").append(str(e.key().doc())).toString();
     }
 
@@ -94,6 +80,12 @@ public final class UiKeyTable {
             default -> "string";
         };
         return e.key().nullable() ? base + " | null" : base;
+    }
+
+    /** minimum_exclusive becomes minimumExclusive. */
+    static String camel(String snake) {
+        String pascal = typeName(snake);
+        return Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1);
     }
 
     /** audio_timestep_distribution becomes AudioTimestepDistribution. */
@@ -110,6 +102,9 @@ public final class UiKeyTable {
     private static String literal(Object value) {
         if (value == null) {
             return "null";
+        }
+        if (value instanceof List<?> l) {
+            return "[" + l.stream().map(UiKeyTable::literal).collect(Collectors.joining(", ")) + "]";
         }
         if (value instanceof Double d) {
             return number(d);
