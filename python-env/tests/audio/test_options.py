@@ -44,25 +44,3 @@ def test_base_prediction_needs_a_positive_weight():
     assert not AudioTrainingOptions(voice_preservation_weight=0.0).uses_base_prediction
     assert not AudioTrainingOptions(voice_preservation="silence").uses_base_prediction
 
-
-def test_defaults_match_the_java_schema():
-    """The typed Java schema validates configs before training; its defaults (as generated into
-    docs/config-reference.md, which a config-schema test keeps current) must be the trainer's."""
-    import dataclasses
-    import re
-    from pathlib import Path
-
-    reference = Path(__file__).resolve().parents[3] / "docs" / "config-reference.md"
-    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| `(\w+)`(?: \*\*fork\*\*)? \| [^|]+ \| `([^`]*)` \|",
-                                                         reference.read_text(), re.M)}
-    defaults = AudioTrainingOptions()
-    for field in dataclasses.fields(AudioTrainingOptions):
-        assert field.name in rows, f"{field.name} is not in the schema's train section"
-        value = getattr(defaults, field.name)
-        documented = rows[field.name]
-        if isinstance(value, bool):
-            assert documented == str(value).lower(), field.name
-        elif isinstance(value, (int, float)):
-            assert float(documented) == float(value), field.name
-        else:
-            assert documented == value, field.name

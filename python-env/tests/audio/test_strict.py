@@ -13,7 +13,7 @@ def test_warmup_then_stop_with_datasets_and_clips_named():
     with pytest.raises(StrictAudioError) as err:
         m.record(3, eligible=True, supervised=True, missing=[])
     text = str(err.value)
-    assert "2 of 4" in text or "2 of 4 video steps" in text
+    assert "only 2 of 4 video steps (50%) had real audio supervision at step 3" in text
     assert "/data/a" in text and "silent.mp4" in text and "strict_audio_min_supervised_ratio" in text
 
 

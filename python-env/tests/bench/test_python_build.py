@@ -1,3 +1,11 @@
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from ltx2_tools.bench.python_build import libpython_in_maps, running_libpython
 
 SHARED = """\
@@ -20,6 +28,14 @@ def test_a_static_executable_maps_no_libpython():
     assert libpython_in_maps(STATIC) is None
 
 
-def test_this_process_reports_something_concrete():
-    value = running_libpython()
-    assert value == "static" or "libpython3" in value or value.startswith("unknown")
+def test_this_process_reports_the_libpython_its_executable_links():
+    """Ground truth from the dynamic linker: a python linked against libpython maps it; one
+    without (a static build) maps none."""
+    if not Path("/proc/self/maps").exists():
+        pytest.skip("needs Linux's /proc/self/maps")
+    ldd = subprocess.run(["ldd", sys.executable], capture_output=True, text=True)
+    linked = re.search(r"libpython3[\d.]*\.so[\d.]* => (\S+)", ldd.stdout)
+    if linked:
+        assert os.path.realpath(running_libpython()) == os.path.realpath(linked.group(1))
+    else:
+        assert running_libpython() == "static"

@@ -8,6 +8,8 @@ from typing import Any
 
 import torch
 
+from ltx2_character.audio.options import AudioTrainingOptions
+from ltx2_character.fork import ltx2_audio
 
 # Shared with the checklist and the experiments.
 from ltx2_tools.workbench import Flag, ListSink, job, make_dataset, model_section, train  # noqa: E402,F401
@@ -23,6 +25,8 @@ def load_model(model_dir: Path, arch: str):
     cfg = ModelConfig(**model_section(model_dir, arch))
     model = get_model_class(cfg)(device="cpu", model_config=cfg, dtype="fp32")
     model.load_model()
+    # no trainer configures a model loaded here: state the audio options it runs with
+    ltx2_audio.configure(model, AudioTrainingOptions())
     return model
 
 

@@ -1,8 +1,7 @@
 """G: the audio prediction tensor is kept (not reduced to a scalar); what it costs, measured,
-on tiny 2.0 and 2.3 models."""
+on tiny 2.0 and 2.3 models. That the guidance and DOP losses read the predictions of their own
+passes is shown by running them: test_upstream_features.py::test_x_dop_preserves_video_and_audio_with_the_balanced_multiplier."""
 from __future__ import annotations
-
-import inspect
 
 import pytest
 import torch
@@ -14,12 +13,9 @@ from .harness import ARCHES, fake_batch, speech
 
 pytestmark = pytest.mark.fork
 
-FULL_SIZE_AUDIO_TOKEN_CHANNELS = 128  # 8 latent channels x 16 packed mel bins
-BF16_BYTES = 2
-
 
 @pytest.mark.parametrize("arch", ARCHES)
-def test_g_audio_prediction_is_small_and_read_by_other_losses(arch, ltx_models):
+def test_g_audio_prediction_is_kept_whole_at_the_audio_token_rate(arch, ltx_models):
     model = ltx_models[arch]
     batch = fake_batch(17, [speech(), speech()])
     latents = torch.randn(2, 8, 3, 2, 2)
@@ -34,10 +30,5 @@ def test_g_audio_prediction_is_small_and_read_by_other_losses(arch, ltx_models):
     assert ltx2_audio.latent_frames_for(model, 24, 24) == 25
     tokens_5s = ltx2_audio.latent_frames_for(model, 121, 24)
     assert tokens_5s == 126
-    assert tokens_5s * FULL_SIZE_AUDIO_TOKEN_CHANNELS * BF16_BYTES == 32256
-    # The guidance loss and DOP read the audio predictions of their own passes: a scalar
-    # computed in the primary pass could not serve them (extensions_built_in/sd_trainer/SDTrainer.py).
-    from extensions_built_in.sd_trainer import SDTrainer as trainer_module
-
-    source = inspect.getsource(trainer_module)
-    assert "audio_pred_uncond" in source and "audio_pred_preservation" in source and "audio_pred_prior" in source
+    # kept as the model returned it: every item's tokens, not a reduction
+    assert pred.dtype == latents.dtype and pred.abs().sum(dim=(1, 2)).gt(0).all()

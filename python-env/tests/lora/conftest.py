@@ -17,13 +17,6 @@ DEMO_CONFIG = REPO / "examples" / "demo" / "character.yaml"
 DEMO_LORA_ENV = "LTX2_DEMO_LORA"
 
 
-def cache_dir() -> Path:
-    value = os.environ.get("LTX2_ORCHESTRATOR_CACHE")
-    if value:
-        return Path(value)
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ltx2-orchestrator"
-
-
 @pytest.fixture(scope="session")
 def orchestrator() -> Callable[..., subprocess.CompletedProcess]:
     """Runs ``bin/orchestrator``; the launcher builds the jar when it is stale."""
@@ -53,9 +46,11 @@ def demo_lora(orchestrator, tmp_path_factory) -> Path:
     given = os.environ.get(DEMO_LORA_ENV)
     if given:
         return Path(given)
-    cache = cache_dir()
-    if not (cache / "venv" / "bin" / "python").exists() or not (cache / "fork" / "ai-toolkit" / "toolkit").is_dir():
-        pytest.skip(f"needs the orchestrator's venv and fork in {cache} (run `bin/orchestrator env create` and "
+    asked = orchestrator("paths", "--json")
+    assert asked.returncode == 0, asked.stderr
+    paths = {name: Path(value) for name, value in json.loads(asked.stdout).items()}
+    if not paths["venv_python"].exists() or not (paths["fork"] / "toolkit").is_dir():
+        pytest.skip(f"needs the orchestrator's venv and fork in {paths['cache']} (run `bin/orchestrator env create` and "
                     f"`bin/orchestrator fork apply`) or ${DEMO_LORA_ENV}")
     work = tmp_path_factory.mktemp("demo-train")
     done = orchestrator("train", str(DEMO_CONFIG), cwd=work, timeout=1800)

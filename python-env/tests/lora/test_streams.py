@@ -1,4 +1,5 @@
-"""The Python stream rules agree with the fixture the Java rules are tested against, and
+"""The stream rules (stream-rules.json) as Python reads them give the fixture's answers, which
+the Java reader is tested against too, and
 classify every linear of a real (tiny) LTX-2 as its place in the model says."""
 from __future__ import annotations
 
@@ -43,11 +44,8 @@ def test_fixture_key(key):
     assert streams.kjnodes_group(parsed.module) == expected["kjnodes"]
 
 
-def test_stream_ids_labels_and_groups_match_the_fixture():
+def test_the_fixture_covers_every_stream_and_slider_of_the_rules():
     doc = fixture()
-    assert doc["streams"] == streams.STREAMS
-    assert list(doc["streams"]) == list(streams.STREAMS)
-    assert doc["groups"] == {k: list(v) for k, v in streams.GROUPS.items()}
     assert {v["stream"] for v in doc["keys"].values()} >= set(streams.STREAMS)
     assert {v["kjnodes"] for v in doc["keys"].values()} >= set(streams.KJNODES_GROUPS)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ltx2_character.fork.ltx2_audio import options_of
+from ltx2_character.fork.ltx2_audio import configured_options, options_of
 
 CHILD_NAME = "connectors"
 _TO_ORIGINAL = (("video_connector.", "video_embeddings_connector."),
@@ -29,7 +29,9 @@ ORIGINAL_MARKERS = ("diffusion_model.video_embeddings_connector.", "diffusion_mo
 
 def attach_for_training(model: Any, pipeline: Any) -> bool:
     """Make the connectors part of the trained model when the option is on."""
-    if not options_of(model).train_connectors:
+    options = configured_options(model)
+    # a model loaded outside a training job (generate, inspection) trains nothing
+    if options is None or not options.train_connectors:
         return False
     transformer = pipeline.transformer
     if getattr(transformer, CHILD_NAME, None) is not pipeline.connectors:

@@ -26,8 +26,24 @@ class AudioStreamInputs:
     timestep: torch.Tensor  # (B,) on the 0-1000 scale; also passed as the transformer's audio_sigma
 
 
+class AudioOptionsMissing(RuntimeError):
+    """The audio path ran on a model the trainer never configured: a silent fallback to the
+    defaults would train with settings the job did not ask for."""
+
+
+def configured_options(model: Any) -> AudioTrainingOptions | None:
+    """The trainer's audio options, or None for a model loaded outside a training job."""
+    return getattr(model, OPTIONS_ATTR, None)
+
+
 def options_of(model: Any) -> AudioTrainingOptions:
-    return getattr(model, OPTIONS_ATTR, None) or AudioTrainingOptions()
+    """The trainer's audio options; an error when the trainer never configured this model."""
+    options = configured_options(model)
+    if options is None:
+        raise AudioOptionsMissing(
+            f"{type(model).__name__} has no audio training options: SDTrainer configures them before loading "
+            "the model (trainer_audio.configure); outside a training job call ltx2_audio.configure(model, options)")
+    return options
 
 
 def configure(model: Any, options: AudioTrainingOptions) -> None:

@@ -40,7 +40,13 @@ class TrainerAudioState:
 
 
 def options_from(train_config: Any) -> AudioTrainingOptions:
-    return getattr(train_config, "ltx2_audio", None) or AudioTrainingOptions()
+    """The options the fork's TrainConfig parsed (patch 0006); an error, not the defaults, when it did not."""
+    options = getattr(train_config, "ltx2_audio", None)
+    if not isinstance(options, AudioTrainingOptions):
+        raise ltx2_audio.AudioOptionsMissing(
+            f"{type(train_config).__name__} carries no parsed audio options (ltx2_audio): the fork's TrainConfig "
+            "patch (0006) did not run; materialise the fork with `orchestrator fork apply`")
+    return options
 
 
 def configure(trainer: Any) -> TrainerAudioState:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from ltx2_character.fork_keys import NETWORK
+
 DROPOUT_KEYS = ("rank_dropout", "module_dropout")
 
 
@@ -25,8 +27,10 @@ def network_dropouts(kwargs: Mapping[str, Any]) -> dict[str, float | None]:
             raise NetworkDropoutError(f"network.{key} and network.network_kwargs.{key} are both set; keep one")
         value = top if top is not None else inner
         if value is not None:
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
-                raise NetworkDropoutError(f"network.{key} = {value!r}: must be a number in [0, 1)")
+            spec = NETWORK[key]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not spec.minimum <= value < spec.maximum:
+                raise NetworkDropoutError(
+                    f"network.{key} = {value!r}: must be a number in [{spec.minimum:g}, {spec.maximum:g})")
             value = float(value)
         out[key] = value
     return out

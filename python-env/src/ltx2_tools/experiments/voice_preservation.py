@@ -82,10 +82,11 @@ def _audio_predictions(sd, audio, noise, audio_t, prompt_embeds, video_latents, 
 
 def _drift(sd, network, speech: dict) -> dict:
     from ltx2_character.audio.options import AudioTrainingOptions
+    from ltx2_character.fork import ltx2_audio
 
     # Identical evaluation inputs for every mode: silence as the audio-free input, and the
     # prediction kept on the batch (the model keeps it when a loss would read it).
-    sd.ltx2_audio_options = AudioTrainingOptions(voice_preservation="base")
+    ltx2_audio.configure(sd, AudioTrainingOptions(voice_preservation="base"))
     frames = None
     results = {}
     for source, audio in (("speech", speech), ("silence", None)):

@@ -1,7 +1,7 @@
 """Which part of LTX-2 a LoRA key adapts ("stream"), and which KJNodes slider controls it.
 
-One definition of the rules for Python; ``orchestrator/.../lora/StreamRules.java`` is the
-Java one. Both are checked against ``tests/fixtures/lora_stream_keys.json``.
+The rules are data, ``stream-rules.json`` in the orchestrator's resources, read here and by
+``orchestrator/.../lora/StreamRules.java``; both are tested against ``tests/fixtures/lora_stream_keys.json``.
 
 A key is ``<prefix><module path><suffix>``:
 
@@ -12,31 +12,24 @@ A key is ``<prefix><module path><suffix>``:
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-# Stream ids, in report order. Labels name the module each one covers.
-STREAMS: dict[str, str] = {
-    "video-self": "video self-attention (attn1)",
-    "video-cross": "video cross-attention (attn2)",
-    "video-ff": "video feed-forward (ff)",
-    "audio-self": "audio self-attention (audio_attn1)",
-    "audio-cross": "audio cross-attention (audio_attn2)",
-    "audio-ff": "audio feed-forward (audio_ff)",
-    "a2v": "audio-to-video attention (audio_to_video_attn)",
-    "v2a": "video-to-audio attention (video_to_audio_attn)",
-    "connectors": "text connectors (embeddings_connector)",
-    "other": "other",
-}
+# The rules, written once for Java and Python (the jar carries the same file).
+RULES_FILE = (Path(__file__).resolve().parents[4] / "orchestrator" / "src" / "main" / "resources" / "dev" / "ltx2"
+              / "orchestrator" / "lora" / "stream-rules.json")
+_RULES = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+
+# Stream ids, in report order, with labels naming the module each one covers.
+STREAMS: dict[str, str] = {s["id"]: s["label"] for s in _RULES["streams"]}
 
 # Groups that `orchestrator lora strip --streams` also accepts.
-GROUPS: dict[str, tuple[str, ...]] = {
-    "video": ("video-self", "video-cross", "video-ff"),
-    "audio": ("audio-self", "audio-cross", "audio-ff"),
-}
+GROUPS: dict[str, tuple[str, ...]] = {name: tuple(members) for name, members in _RULES["groups"].items()}
 
 # The five sliders of KJNodes' LTX2LoraLoaderAdvanced.
-KJNODES_GROUPS = ("video", "audio", "audio_to_video", "video_to_audio", "other")
+KJNODES_GROUPS: tuple[str, ...] = tuple(_RULES["kjnodes_groups"])
 
 # Known key formats, longest prefix first.
 PREFIXES: tuple[tuple[str, str], ...] = (
@@ -103,46 +96,23 @@ def parse_key(key: str) -> LoraKey | None:
     return None
 
 
-def _has(token: str, module: str) -> bool:
-    # A whole name between separators; kohya keys use "_" where the model uses ".".
-    return re.search(rf"(?:^|[._]){re.escape(token)}(?:[._]|$)", module) is not None
+def _matches(rule: dict[str, str], module: str) -> bool:
+    if "contains" in rule:
+        return rule["contains"] in module
+    if "name" in rule:
+        # a whole name between separators; kohya keys use "_" where the model uses "."
+        return re.search(rf"(?:^|[._]){re.escape(rule['name'])}(?:[._]|$)", module) is not None
+    return re.search(rule["regex"], module) is not None
 
 
 def classify_module(module: str) -> str:
-    """The stream a module path belongs to. Order matters: cross-modal attention and
-    connectors contain attention names of their own, and audio names contain video ones."""
-    if "video_to_audio_attn" in module:
-        return "v2a"
-    if "audio_to_video_attn" in module:
-        return "a2v"
-    if "connector" in module or "text_embedding_projection" in module:
-        return "connectors"
-    for token, stream in (
-        ("audio_attn1", "audio-self"),
-        ("audio_attn2", "audio-cross"),
-        ("audio_ff", "audio-ff"),
-        ("attn1", "video-self"),
-        ("attn2", "video-cross"),
-        ("ff", "video-ff"),
-    ):
-        if _has(token, module):
-            return stream
-    return "other"
+    """The stream a module path belongs to: the first of the ordered rules that matches."""
+    return next((r["stream"] for r in _RULES["stream_rules"] if _matches(r, module)), "other")
 
 
 def kjnodes_group(module: str) -> str:
-    """The KJNodes ``LTX2LoraLoaderAdvanced`` slider for a module, by its substring rules
-    (kijai/ComfyUI-KJNodes nodes/ltxv_nodes.py, 2026-08-14). KJNodes tests the ComfyUI
-    model key, whose dots a kohya key writes as "_", so "ff.net" also matches "ff_net"."""
-    if "video_to_audio_attn" in module:
-        return "video_to_audio"
-    if "audio_to_video_attn" in module:
-        return "audio_to_video"
-    if "audio_attn" in module or re.search(r"audio_ff[._]net", module):
-        return "audio"
-    if "attn" in module or re.search(r"ff[._]net", module):
-        return "video"
-    return "other"
+    """The KJNodes ``LTX2LoraLoaderAdvanced`` slider for a module, by its substring rules."""
+    return next((r["group"] for r in _RULES["kjnodes_rules"] if _matches(r, module)), "other")
 
 
 def classify_key(key: str) -> str | None:

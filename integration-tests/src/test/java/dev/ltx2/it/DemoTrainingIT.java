@@ -2,12 +2,16 @@ package dev.ltx2.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,8 +105,30 @@ class DemoTrainingIT {
         List<String> rows = Files.readAllLines(lossLog);
         int stoppedAt = Integer.parseInt(rows.get(rows.size() - 1).split(",")[0]);
         Path checkpoint = work.resolve("output").resolve(JOB).resolve(String.format("%s_%09d.safetensors", JOB, stoppedAt));
-        assertThat(Safetensors.tensorNames(checkpoint)).isNotEmpty();
+        assertLoadable(work, checkpoint);
         return stoppedAt;
+    }
+
+    /**
+     * Every tensor of the checkpoint read and measured: {@code lora inspect} decodes all of them,
+     * pairs each module's factors and computes its ΔW; the LoRA must adapt video and audio with
+     * finite, non-zero updates.
+     */
+    private static void assertLoadable(Path work, Path checkpoint) throws Exception {
+        Path out = work.resolve("inspect.json");
+        Process inspect = Launcher.start(work, out, "lora", "inspect", "--json", checkpoint.toString());
+        assertThat(inspect.waitFor(5, TimeUnit.MINUTES)).as("lora inspect finished").isTrue();
+        String text = Files.readString(out);
+        assertThat(inspect.exitValue()).as(text).isZero();
+        JsonNode report = new ObjectMapper().readTree(text.substring(text.indexOf('{')));
+        Map<String, JsonNode> streams = new HashMap<>();
+        report.get("streams").forEach(s -> streams.put(s.get("id").asText(), s));
+        for (String id : List.of("video-self", "audio-self")) {
+            JsonNode stream = streams.get(id);
+            assertThat(stream.get("modules").asInt()).as(id + " modules").isPositive();
+            double norm = stream.get("deltaNorm").asDouble();
+            assertThat(Double.isFinite(norm) && norm > 0).as(id + " ΔW norm " + norm).isTrue();
+        }
     }
 
     private static Path write(Path work, String yaml) throws IOException {

@@ -7,6 +7,7 @@ import dev.ltx2.orchestrator.cli.EnvCommand;
 import dev.ltx2.orchestrator.cli.ForkCommand;
 import dev.ltx2.orchestrator.cli.LabCommand;
 import dev.ltx2.orchestrator.cli.LoraCommand;
+import dev.ltx2.orchestrator.cli.PathsCommand;
 import dev.ltx2.orchestrator.cli.SchemaCommand;
 import dev.ltx2.orchestrator.cli.TrainCommand;
 import dev.ltx2.orchestrator.cli.UiCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
             LabCommand.class,
             BenchStepCommand.class,
             UiCommand.class,
+            PathsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

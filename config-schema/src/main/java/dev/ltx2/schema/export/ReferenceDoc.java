@@ -5,19 +5,16 @@ import dev.ltx2.schema.spec.Key;
 import dev.ltx2.schema.spec.SectionSpec;
 
 /**
- * {@code docs/config-reference.md}: the key tables, generated from the schema (a test checks
- * the committed file is what this produces).
+ * {@code docs/config-reference.md}: the key tables, generated from the schema ({@link GeneratedFiles}).
  */
 public final class ReferenceDoc {
-    public static final String REGENERATE = "bin/orchestrator schema export --format markdown --out docs/config-reference.md";
-
     private ReferenceDoc() {}
 
     public static String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Config reference: ai-toolkit job configs for LTX-2\n\n")
                 .append("<!-- Generated from config-schema (dev.ltx2.schema.model). Do not edit: run\n     ")
-                .append(REGENERATE).append(" -->\n\n")
+                .append(GeneratedFiles.REGENERATE).append(" -->\n\n")
                 .append("Every key the patched ai-toolkit reads for an LTX-2 job at the pinned upstream commit, with its ")
                 .append("type, bounds and default. `orchestrator validate CONFIG` rejects unknown keys, wrong types and ")
                 .append("out-of-range values, and also checks the rules that span keys (8k+1 frames, audio settings, ")

@@ -190,6 +190,10 @@ public final class ForkMaterializer {
                         .withDetail(am.tail(6)));
             }
         }
+        Result<Void> overlaid = series.overlay().commitInto(work, tmp);
+        if (overlaid instanceof Result.Err<Void> err) {
+            return Result.err(err.failure());
+        }
         new ForkStamp(pin.commit(), series.digest(pin), excluded).write(tmp);
         return Result.ok(null);
     }

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * The ordered patch list in {@code patches/series} (one file name per line, {@code #}
- * comments), in the ungoogled-chromium style.
+ * comments), in the ungoogled-chromium style, and the {@link Overlay} of whole files applied after it.
  */
-public record PatchSeries(Path dir, List<Patch> patches) {
+public record PatchSeries(Path dir, List<Patch> patches, Overlay overlay) {
 
     public record Patch(String name, Path file, String text) {
         private static final Pattern DIFF_HEADER = Pattern.compile("^diff --git a/(\\S+) b/(\\S+)$", Pattern.MULTILINE);
@@ -69,7 +69,12 @@ public record PatchSeries(Path dir, List<Patch> patches) {
                         "add the file or remove it from patches/series"));
             }
         }
-        return Result.ok(new PatchSeries(patchesDir, List.copyOf(patches)));
+        try {
+            return Result.ok(new PatchSeries(patchesDir, List.copyOf(patches), Overlay.load(patchesDir)));
+        } catch (IOException e) {
+            return Result.err(Failure.environment("cannot read " + patchesDir.resolve(Overlay.DIR_NAME) + ": " + e.getMessage(),
+                    "run from a complete checkout of this repository"));
+        }
     }
 
     public Set<String> touchedPaths() {
@@ -78,7 +83,7 @@ public record PatchSeries(Path dir, List<Patch> patches) {
         return all;
     }
 
-    /** Digest of the pin and every patch's name and bytes: the identity of a materialised fork. */
+    /** Digest of the pin, every patch's name and bytes and the overlay's files: the identity of a materialised fork. */
     public String digest(UpstreamPin pin) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -89,9 +94,12 @@ public record PatchSeries(Path dir, List<Patch> patches) {
                 sha.update((byte) 0);
                 sha.update(p.text().getBytes(StandardCharsets.UTF_8));
             }
+            overlay.digestInto(sha);
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the overlay", e);
         }
     }
 }

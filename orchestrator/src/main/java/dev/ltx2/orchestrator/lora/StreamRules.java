@@ -1,79 +1,108 @@
 package dev.ltx2.orchestrator.lora;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Which stream a module path belongs to, and which KJNodes slider controls it. The Java twin
- * of {@code ltx2_tools.lora.streams}; both are checked against
- * {@code python-env/tests/fixtures/lora_stream_keys.json}.
+ * Which stream a module path belongs to, and which KJNodes slider controls it: the rules of
+ * {@code stream-rules.json} (next to this class), which {@code ltx2_tools.lora.streams} reads too.
  */
 public final class StreamRules {
-    /** The five sliders of KJNodes' LTX2LoraLoaderAdvanced. */
-    public static final String[] KJNODES_GROUPS = {"video", "audio", "audio_to_video", "video_to_audio", "other"};
+    static final String RESOURCE = "stream-rules.json";
 
-    private static final Pattern AUDIO_FF_NET = Pattern.compile("audio_ff[._]net");
-    private static final Pattern FF_NET = Pattern.compile("ff[._]net");
+    /** One rule: what it tests for, and the stream id or slider it names when it matches. */
+    private record Rule(String kind, String token, Pattern regex, String result) {
+        static Rule of(JsonNode node, String resultField) {
+            String result = node.get(resultField).asText();
+            if (node.has("contains")) {
+                return new Rule("contains", node.get("contains").asText(), null, result);
+            }
+            if (node.has("name")) {
+                return new Rule("name", node.get("name").asText(), null, result);
+            }
+            return new Rule("regex", null, Pattern.compile(node.get("regex").asText()), result);
+        }
+
+        boolean matches(String module) {
+            return switch (kind) {
+                case "contains" -> module.contains(token);
+                case "name" -> hasName(token, module);
+                default -> regex.matcher(module).find();
+            };
+        }
+    }
+
+    private static final Map<String, String> LABELS = new LinkedHashMap<>();
+    private static final Map<String, List<Stream>> GROUPS = new LinkedHashMap<>();
+    private static final List<Rule> STREAM_RULES = new ArrayList<>();
+    private static final List<Rule> KJNODES_RULES = new ArrayList<>();
+    /** The five sliders of KJNodes' LTX2LoraLoaderAdvanced. */
+    public static final List<String> KJNODES_GROUPS;
+
+    static {
+        JsonNode root;
+        try (InputStream in = StreamRules.class.getResourceAsStream(RESOURCE)) {
+            root = new ObjectMapper().readTree(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE + " from the jar", e);
+        }
+        root.get("streams").forEach(s -> LABELS.put(s.get("id").asText(), s.get("label").asText()));
+        List<String> enumIds = Arrays.stream(Stream.values()).map(Stream::id).toList();
+        if (!enumIds.equals(List.copyOf(LABELS.keySet()))) {
+            throw new IllegalStateException(RESOURCE + " lists the streams " + LABELS.keySet() + "; Stream has " + enumIds);
+        }
+        root.get("groups").properties().forEach(g -> {
+            List<Stream> members = new ArrayList<>();
+            g.getValue().forEach(id -> members.add(Stream.byId(id.asText()).orElseThrow()));
+            GROUPS.put(g.getKey(), List.copyOf(members));
+        });
+        root.get("stream_rules").forEach(r -> STREAM_RULES.add(Rule.of(r, "stream")));
+        root.get("kjnodes_rules").forEach(r -> KJNODES_RULES.add(Rule.of(r, "group")));
+        List<String> sliders = new ArrayList<>();
+        root.get("kjnodes_groups").forEach(g -> sliders.add(g.asText()));
+        KJNODES_GROUPS = List.copyOf(sliders);
+    }
 
     private StreamRules() {}
 
-    /**
-     * Order matters: cross-modal attention and connectors contain attention names of their
-     * own, and audio names contain video ones.
-     */
     public static Stream classify(String module) {
-        if (module.contains("video_to_audio_attn")) {
-            return Stream.V2A;
-        }
-        if (module.contains("audio_to_video_attn")) {
-            return Stream.A2V;
-        }
-        if (module.contains("connector") || module.contains("text_embedding_projection")) {
-            return Stream.CONNECTORS;
-        }
-        if (has("audio_attn1", module)) {
-            return Stream.AUDIO_SELF;
-        }
-        if (has("audio_attn2", module)) {
-            return Stream.AUDIO_CROSS;
-        }
-        if (has("audio_ff", module)) {
-            return Stream.AUDIO_FF;
-        }
-        if (has("attn1", module)) {
-            return Stream.VIDEO_SELF;
-        }
-        if (has("attn2", module)) {
-            return Stream.VIDEO_CROSS;
-        }
-        if (has("ff", module)) {
-            return Stream.VIDEO_FF;
+        for (Rule rule : STREAM_RULES) {
+            if (rule.matches(module)) {
+                return Stream.byId(rule.result()).orElseThrow();
+            }
         }
         return Stream.OTHER;
     }
 
-    /**
-     * KJNodes' substring rules (kijai/ComfyUI-KJNodes nodes/ltxv_nodes.py, 2026-08-14). KJNodes
-     * tests the ComfyUI model key, whose dots a kohya key writes as "_", so "ff.net" also
-     * matches "ff_net".
-     */
     public static String kjnodesGroup(String module) {
-        if (module.contains("video_to_audio_attn")) {
-            return "video_to_audio";
-        }
-        if (module.contains("audio_to_video_attn")) {
-            return "audio_to_video";
-        }
-        if (module.contains("audio_attn") || AUDIO_FF_NET.matcher(module).find()) {
-            return "audio";
-        }
-        if (module.contains("attn") || FF_NET.matcher(module).find()) {
-            return "video";
+        for (Rule rule : KJNODES_RULES) {
+            if (rule.matches(module)) {
+                return rule.result();
+            }
         }
         return "other";
     }
 
+    static String label(Stream stream) {
+        return LABELS.get(stream.id());
+    }
+
+    /** Names that stand for several streams ({@code lora strip --streams audio}). */
+    static Map<String, List<Stream>> groups() {
+        return GROUPS;
+    }
+
     /** A whole name between separators ("." in the model, "_" in kohya keys). */
-    private static boolean has(String token, String module) {
+    private static boolean hasName(String token, String module) {
         int from = 0;
         while (true) {
             int at = module.indexOf(token, from);

@@ -11,10 +11,8 @@ import java.util.stream.Collectors;
 
 /** Parses {@code --streams audio,a2v,v2a}: stream ids plus the groups "video" and "audio". */
 public final class StreamSelection {
-    /** Same groups as the Python GROUPS. */
-    static final Map<String, List<Stream>> GROUPS = Map.of(
-            "video", List.of(Stream.VIDEO_SELF, Stream.VIDEO_CROSS, Stream.VIDEO_FF),
-            "audio", List.of(Stream.AUDIO_SELF, Stream.AUDIO_CROSS, Stream.AUDIO_FF));
+    /** The groups of stream-rules.json. */
+    static final Map<String, List<Stream>> GROUPS = StreamRules.groups();
 
     private StreamSelection() {}
 

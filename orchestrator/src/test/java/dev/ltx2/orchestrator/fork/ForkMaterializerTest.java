@@ -67,6 +67,25 @@ class ForkMaterializerTest {
     }
 
     @Test
+    void theOverlayIsCommittedAfterTheSeriesAndAChangeToItRebuildsTheFork() throws IOException {
+        fx.pin(base, fx.patch("0001-a.patch", base, "toolkit/a.py", "x = 1\ny = 20\nz = 3\n"));
+        Path table = fx.patches.resolve("overlay/ui/src/keys.ts");
+        Files.createDirectories(table.getParent());
+        Files.writeString(table, "export const a = 1;\n");
+        ForkState first = ok(materializer().apply(fx.upstream.toString()));
+        assertThat(Files.readString(first.dir().resolve("ui/src/keys.ts"))).isEqualTo("export const a = 1;\n");
+        Git fork = new Git(first.dir());
+        assertThat(fork.run("log", "--format=%s", "-2").stdout().lines())
+                .containsExactly(Overlay.SUBJECT, "change toolkit/a.py");
+        assertThat(fork.run("status", "--porcelain", "--untracked-files=all", "--", "ui").stdout()).isEmpty();
+
+        Files.writeString(table, "export const a = 2;\n");
+        ForkState second = ok(materializer().apply(fx.upstream.toString()));
+        assertThat(second.changed()).isTrue();
+        assertThat(Files.readString(second.dir().resolve("ui/src/keys.ts"))).isEqualTo("export const a = 2;\n");
+    }
+
+    @Test
     void failingPatchNamesPatchFileAndHunkAndKeepsThePreviousFork() throws IOException {
         fx.pin(base, fx.patch("0001-a.patch", base, "toolkit/a.py", "x = 1\ny = 20\nz = 3\n"));
         ForkState good = ok(materializer().apply(fx.upstream.toString()));
