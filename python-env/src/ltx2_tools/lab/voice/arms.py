@@ -21,6 +21,7 @@ class Arm:
     drop_streams: frozenset[str] = frozenset()  # streams removed from the file before evaluation
     why: str = ""
     source: str | None = None  # evaluate another arm's LoRA file (no training of its own)
+    max_seeds: int | None = None  # a control needs to show an effect, not estimate it
 
     @property
     def trains(self) -> bool:
@@ -37,7 +38,7 @@ ARMS: tuple[Arm, ...] = (
     Arm("video_only", "fork", drop_streams=AUDIO_STREAMS, source="fork",
         why="the fork's LoRA with every audio, a2v and v2a adapter removed: the preservation bound"),
 )
-POSITIVE_CONTROL = Arm("aggressive", "fork", {"voice_preservation": "none", "lr": 3e-2},
+POSITIVE_CONTROL = Arm("aggressive", "fork", {"voice_preservation": "none", "lr": 3e-2}, max_seeds=2,
                        why="positive control: a learning rate 30x too high must visibly damage the base")
 REDUCED = ("upstream", "fork", "aggressive")
 
@@ -52,7 +53,7 @@ def by_name(names: list[str] | tuple[str, ...]) -> list[Arm]:
 
 @dataclass(frozen=True)
 class Budget:
-    steps: int = 240
+    steps: int = 100
     lr: float = 1e-3
     rank: int = 8
 
@@ -89,3 +90,7 @@ def job(arm: Arm, model_dir: Path, data: Path, out: Path, seed: int, budget: Bud
     config["config"]["process"][0]["save"]["save_every"] = budget.steps
     config["config"]["process"][0]["logging"]["log_every"] = 10
     return config
+
+
+def seeds_of(arm: Arm, seeds: int) -> range:
+    return range(min(seeds, arm.max_seeds or seeds))

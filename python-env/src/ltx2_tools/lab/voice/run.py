@@ -82,7 +82,7 @@ def _evaluate_all(work: Path, fork: Path, base: Path, datasets: list[str], arm_l
     results = []
     for d in datasets:
         for arm in arm_list:
-            for seed in range(seeds):
+            for seed in lab_arms.seeds_of(arm, seeds):
                 source = arm.source or arm.name
                 row = {"arm": arm.name, "dataset": d, "seed": seed}
                 failed = trained.get((d, source, seed), {}).get("error")
@@ -131,7 +131,8 @@ def main(args) -> int:
         if arm.source and arm.source not in {a.name for a in to_train}:
             to_train.append(lab_arms.by_name([arm.source])[0])
     specs = [_spec(work, fork, pin, base, data[d], d, arm, seed, budget)
-             for seed in range(seeds) for d in args.datasets for arm in to_train]
+             for seed in range(seeds) for d in args.datasets for arm in to_train
+             if seed in lab_arms.seeds_of(arm, seeds)]
     if args.configs_only:
         for spec in specs:
             print(spec.parent / "config.yaml")
