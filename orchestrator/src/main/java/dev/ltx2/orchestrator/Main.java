@@ -5,6 +5,7 @@ import dev.ltx2.orchestrator.cli.ChecklistCommand;
 import dev.ltx2.orchestrator.cli.DatasetCommand;
 import dev.ltx2.orchestrator.cli.EnvCommand;
 import dev.ltx2.orchestrator.cli.ForkCommand;
+import dev.ltx2.orchestrator.cli.HelpCommand;
 import dev.ltx2.orchestrator.cli.LoraCommand;
 import dev.ltx2.orchestrator.cli.SchemaCommand;
 import dev.ltx2.orchestrator.cli.TrainCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
             ChecklistCommand.class,
             BenchStepCommand.class,
             UiCommand.class,
-            CommandLine.HelpCommand.class,
+            HelpCommand.class,
         })
 public final class Main implements Runnable {
 
