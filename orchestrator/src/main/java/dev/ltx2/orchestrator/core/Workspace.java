@@ -9,7 +9,6 @@ import dev.ltx2.orchestrator.fork.UpstreamPin;
 import dev.ltx2.orchestrator.pyenv.EnvironmentBuilder;
 import dev.ltx2.orchestrator.pyenv.LockFile;
 import dev.ltx2.orchestrator.pyenv.PythonEnv;
-import java.util.function.Consumer;
 
 /**
  * Everything a command may need to prepare before Python runs: the venv, the patched fork
@@ -17,9 +16,9 @@ import java.util.function.Consumer;
  */
 public final class Workspace {
     private final Layout layout;
-    private final Consumer<String> progress;
+    private final Progress progress;
 
-    public Workspace(Layout layout, Consumer<String> progress) {
+    public Workspace(Layout layout, Progress progress) {
         this.layout = layout;
         this.progress = progress;
     }
@@ -38,14 +37,14 @@ public final class Workspace {
 
     public Result<ForkMaterializer> forkMaterializer() {
         return pin().then(pin -> PatchSeries.load(layout.patchesDir())
-                .map(series -> new ForkMaterializer(layout.upstreamMirrors(), layout.forkDir(), pin, series, progress)));
+                .map(series -> new ForkMaterializer(layout.upstreamMirrors(), layout.forkDir(), pin, series, progress::line)));
     }
 
     /** Checks the series against another upstream revision without touching the fork. */
     public Result<RebaseCheck> rebaseCheck() {
         return pin().then(pin -> PatchSeries.load(layout.patchesDir())
                 .then(series -> forkMaterializer()
-                        .map(m -> new RebaseCheck(m, layout.scratchDir(), pin, series, progress))));
+                        .map(m -> new RebaseCheck(m, layout.scratchDir(), pin, series, progress::line))));
     }
 
     /** Makes the fork match the pin and series; {@code upstream} null means the pinned URL. */
@@ -59,6 +58,6 @@ public final class Workspace {
     }
 
     public Result<java.nio.file.Path> ensureDemo() {
-        return new DemoAssets(layout.demoDir(), pythonEnv(), progress).ensure();
+        return new DemoAssets(layout.demoDir(), pythonEnv(), progress::line).ensure();
     }
 }
