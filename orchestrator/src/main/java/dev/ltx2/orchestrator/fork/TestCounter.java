@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * {@code 12/143 tests: 11 passed, 1 failed (tests/fork/test_audio_loss.py)}.
  */
 final class TestCounter {
-    private static final Pattern COLLECTED = Pattern.compile("^collected (\\d+) items?");
+    /** {@code collecting ... collected 5 items}, or {@code collected 9 items / 2 deselected / 7 selected}. */
+    private static final Pattern COLLECTED = Pattern.compile("collected (\\d+) items?(?:.* (\\d+) selected)?");
     private static final Pattern RESULT = Pattern.compile("^(\\S+?)::\\S.*? (PASSED|FAILED|SKIPPED|ERROR|XFAIL|XPASS)\\b");
 
     private int total = -1;
@@ -21,7 +22,7 @@ final class TestCounter {
     Optional<String> accept(String line) {
         Matcher collected = COLLECTED.matcher(line);
         if (collected.find()) {
-            total = Integer.parseInt(collected.group(1));
+            total = Integer.parseInt(collected.group(collected.group(2) != null ? 2 : 1));
             return Optional.of("0/" + total + " tests");
         }
         Matcher result = RESULT.matcher(line);
