@@ -34,7 +34,9 @@ node_major="${node_version#v}" && node_major="${node_major%%.*}"
 [ "$node_major" -ge "$min_node" ] 2>/dev/null \
   || cannot_run "Node.js $node_version is too old (the UI needs Node.js $min_node or newer)"
 if [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  if [ "${LTX2_NO_APT:-0}" = 1 ]; then
+    cannot_run "/usr/bin/chromium is missing and LTX2_NO_APT=1 forbids installing it (apt-get install chromium chromium-driver fonts-dejavu-core)"
+  elif [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     "$here/install-chromium.sh" || cannot_run "apt-get could not install chromium"
   else
     cannot_run "/usr/bin/chromium is missing (apt-get install chromium chromium-driver, as root)"
