@@ -13,6 +13,7 @@ import dev.ltx2.orchestrator.cli.UiCommand;
 import dev.ltx2.orchestrator.cli.ValidateCommand;
 import dev.ltx2.orchestrator.cli.VersionProvider;
 import dev.ltx2.orchestrator.core.ExitCode;
+import dev.ltx2.orchestrator.core.Failure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,7 +47,8 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("internal error: " + ex);
+            Throwable root = Failure.rootCause(ex);
+            cmd.getErr().println("internal error: " + root + (root == ex ? "" : " (in: " + ex + ")"));
             ex.printStackTrace(cmd.getErr());
             return ExitCode.ENVIRONMENT_ERROR.code();
         });
