@@ -12,20 +12,25 @@ import java.io.PrintWriter;
  */
 public final class Console implements Progress {
     static final String TTY_PROPERTY = "orchestrator.tty";
+    static final String COLUMNS_PROPERTY = "orchestrator.columns";
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
+    private final int columns;
     private boolean statusShown;
 
     public Console(PrintWriter out, PrintWriter err) {
-        this(out, err, Boolean.getBoolean(TTY_PROPERTY) && !"dumb".equals(System.getenv("TERM")));
+        this(out, err, Boolean.getBoolean(TTY_PROPERTY) && !"dumb".equals(System.getenv("TERM")),
+                Integer.getInteger(COLUMNS_PROPERTY, 80));
     }
 
-    Console(PrintWriter out, PrintWriter err, boolean terminal) {
+    /** @param columns the terminal's width: a live line that wrapped could not be rewritten in place */
+    Console(PrintWriter out, PrintWriter err, boolean terminal, int columns) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.columns = Math.max(20, columns);
     }
 
     public synchronized void info(String message) {
@@ -51,7 +56,8 @@ public final class Console implements Progress {
             progress(message);
             return;
         }
-        err.print("\r\033[K» " + message);
+        String line = "» " + message;
+        err.print("\r\033[K" + (line.length() < columns ? line : line.substring(0, columns - 2) + "…"));
         err.flush();
         statusShown = true;
     }

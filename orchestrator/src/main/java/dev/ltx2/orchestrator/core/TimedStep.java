@@ -23,11 +23,11 @@ public final class TimedStep implements AutoCloseable {
     private long lastShownNanos = startNanos;
     private boolean closed;
 
-    private TimedStep(Progress progress, String what, Duration logInterval) {
+    private TimedStep(Progress progress, String what, String note, Duration logInterval) {
         this.progress = progress;
         this.what = what;
         this.logIntervalNanos = logInterval.toNanos();
-        progress.line(what);
+        progress.line(note.isEmpty() ? what : what + " (" + note + ")");
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "timed-step");
             t.setDaemon(true);
@@ -37,12 +37,16 @@ public final class TimedStep implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
-    public static TimedStep start(Progress progress, String what) {
-        return new TimedStep(progress, what, LOG_INTERVAL);
+    /**
+     * @param what short, as it leads every status line ("installing 183 packages")
+     * @param note said once at the start: how long it usually takes, where the log is
+     */
+    public static TimedStep start(Progress progress, String what, String note) {
+        return new TimedStep(progress, what, note, LOG_INTERVAL);
     }
 
     static TimedStep start(Progress progress, String what, Duration logInterval) {
-        return new TimedStep(progress, what, logInterval);
+        return new TimedStep(progress, what, "", logInterval);
     }
 
     /** A new detail (e.g. "12/143 tests, 11 passed, 1 failed"), shown at once with the elapsed time. */

@@ -51,8 +51,8 @@ public final class ItemTests {
             Map<String, String> vars = new LinkedHashMap<>(env.childEnvironment());
             vars.put("LTX2_FORK_DIR", env.forkDir().toString());
             Exec.Output out;
-            try (TimedStep step = TimedStep.start(progress, "running " + testIds.size() + " test selections against "
-                    + env.forkDir() + " (CPU: 10-20 min)")) {
+            try (TimedStep step = TimedStep.start(progress, "running " + testIds.size() + " test selections",
+                    "against " + env.forkDir() + "; on a CPU over 10 min")) {
                 TestCounter counter = new TestCounter();
                 out = new Exec(pythonEnvDir, vars).runStreaming(cmd, line -> counter.accept(line).ifPresent(step::update));
             }

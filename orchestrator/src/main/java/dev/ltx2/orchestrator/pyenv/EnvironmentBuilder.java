@@ -75,7 +75,8 @@ public final class EnvironmentBuilder {
         Exec inVenv = new Exec(null, Map.of("PIP_DISABLE_PIP_VERSION_CHECK", "1"));
         int pip;
         try (TimedStep step = TimedStep.start(progress, "installing " + lock.packageCount() + " packages from "
-                + lock.file().getFileName() + " (first time: several GB, mostly torch and CUDA libraries; 5-15 min)")) {
+                + lock.file().getFileName(), "first time: several GB, mostly torch and CUDA libraries;"
+                + " 2-3 min from pip's cache, longer while downloading")) {
             pip = inVenv.runInherited(List.of(env.python().toString(), "-m", "pip", "install", "--quiet",
                     "--requirement", lock.file().toString()));
         }
@@ -102,8 +103,8 @@ public final class EnvironmentBuilder {
                     "set JAVA_HOME to a JDK 17 (not a JRE)"));
         }
         int code;
-        try (TimedStep step = TimedStep.start(progress, "building jep==" + jepVersion + " against " + javaHome
-                + " (about a minute)")) {
+        try (TimedStep step = TimedStep.start(progress, "building jep==" + jepVersion, "against " + javaHome
+                + "; about a minute")) {
             // --no-build-isolation: the build must see the venv's numpy to compile numpy support.
             code = inVenv.withEnv(Map.of("JAVA_HOME", javaHome.toString())).runInherited(List.of(
                     env.python().toString(), "-m", "pip", "install", "--quiet", "--no-build-isolation", "--no-deps",

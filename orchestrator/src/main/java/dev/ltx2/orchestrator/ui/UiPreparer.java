@@ -75,8 +75,8 @@ public final class UiPreparer {
             }
             Path log = paths.logs().resolve("npm-ci-" + key + ".log");
             Result<Void> ci;
-            try (TimedStep step = TimedStep.start(progress, "installing the web UI's npm dependencies into " + deps
-                    + " (first time: a few minutes; sqlite drivers compile from source; log: " + log + ")")) {
+            try (TimedStep step = TimedStep.start(progress, "installing the web UI's npm dependencies", "into " + deps
+                    + "; first time: a few minutes, sqlite drivers compile from source; log: " + log)) {
                 ci = node.run("npm ci", deps, List.of("npm", "ci", "--no-audit", "--no-fund",
                         "--prefer-offline", "--cache", paths.npmCache().toString()), log);
             }
@@ -115,7 +115,7 @@ public final class UiPreparer {
             return Result.ok(null);
         }
         Result<Void> built;
-        try (TimedStep step = TimedStep.start(progress, "building the web UI (next build, 1-3 min; log: " + log + ")")) {
+        try (TimedStep step = TimedStep.start(progress, "building the web UI", "next build, 1-3 min; log: " + log)) {
             built = node.run("the web UI build", app, List.of("npm", "run", "build"), log);
         }
         if (built instanceof Result.Ok<Void>) {
@@ -192,7 +192,8 @@ public final class UiPreparer {
             throw new IllegalStateException(e);
         }
         Result<Void> pushed;
-        try (TimedStep step = TimedStep.start(progress, "creating or updating the UI database (prisma db push, about a minute)")) {
+        try (TimedStep step = TimedStep.start(progress, "creating or updating the UI database",
+                "prisma db push, about a minute: it idles on a 60 s timer before it exits")) {
             pushed = node.run("prisma db push", paths.app(), List.of(bin("prisma"), "db", "push", "--skip-generate"), log);
         }
         if (pushed instanceof Result.Ok<Void>) {

@@ -13,7 +13,7 @@ class ConsoleTest {
 
     @Test
     void inALogEveryStatusIsAPlainLineWithoutControlCharacters() {
-        Console console = new Console(new PrintWriter(out), new PrintWriter(err), false);
+        Console console = new Console(new PrintWriter(out), new PrintWriter(err), false, 80);
         console.line("installing");
         console.status("installing: 10s");
         console.status("installing: 20s");
@@ -24,10 +24,18 @@ class ConsoleTest {
 
     @Test
     void onATerminalAStatusRewritesOneLineAndTheNextLineClearsIt() {
-        Console console = new Console(new PrintWriter(out), new PrintWriter(err), true);
+        Console console = new Console(new PrintWriter(out), new PrintWriter(err), true, 80);
         console.status("installing: 1s");
         console.status("installing: 2s");
         console.line("installing: took 2s");
         assertThat(err.toString()).isEqualTo("\r\u001b[K» installing: 1s\r\u001b[K» installing: 2s\r\u001b[K» installing: took 2s\n");
+    }
+
+    @Test
+    void aLiveLineNeverWrapsSoItCanBeRewritten() {
+        Console console = new Console(new PrintWriter(out), new PrintWriter(err), true, 30);
+        console.status("running 47 test selections: 12/143 tests: 11 passed, 1 failed, 2m10s");
+        assertThat(err.toString()).isEqualTo("\r\u001b[K» running 47 test selections…");
+        assertThat(err.toString().length() - "\r\u001b[K".length()).isEqualTo(29);
     }
 }

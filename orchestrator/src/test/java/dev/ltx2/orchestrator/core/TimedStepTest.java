@@ -29,11 +29,11 @@ class TimedStepTest {
     @Test
     void detailsAreShownAtOnceWithTheElapsedTimeAndTheEndSaysHowLongItTook() {
         Recorder r = new Recorder();
-        try (TimedStep step = TimedStep.start(r, "running tests")) {
+        try (TimedStep step = TimedStep.start(r, "running tests", "about 10 min")) {
             step.update("1/2 tests: 1 passed");
             step.update("2/2 tests: 2 passed");
         }
-        assertThat(r.lines).containsExactly("running tests", "running tests: 2/2 tests: 2 passed, took 0s");
+        assertThat(r.lines).containsExactly("running tests (about 10 min)", "running tests: 2/2 tests: 2 passed, took 0s");
         assertThat(r.statuses).containsExactly("running tests: 1/2 tests: 1 passed, 0s", "running tests: 2/2 tests: 2 passed, 0s");
     }
 
