@@ -102,6 +102,12 @@ public final class Exec {
         } catch (IOException e) {
             return new Output(127, "", "cannot start " + command.get(0) + ": " + e.getMessage());
         }
+        // Ctrl-C ends the JVM, not the child: without this, pytest would run on for minutes unseen.
+        Thread stopChild = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        });
+        Runtime.getRuntime().addShutdownHook(stopChild);
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         StringBuilder out = new StringBuilder();
         try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -116,6 +122,12 @@ public final class Exec {
             process.destroy();
             Thread.currentThread().interrupt();
             return new Output(130, out.toString(), "interrupted");
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: nothing to remove
+            }
         }
     }
 
