@@ -37,7 +37,7 @@ public final class Workspace {
 
     public Result<ForkMaterializer> forkMaterializer() {
         return pin().then(pin -> PatchSeries.load(layout.patchesDir())
-                .map(series -> new ForkMaterializer(layout.upstreamMirrors(), layout.forkDir(), pin, series, progress::line)));
+                .map(series -> new ForkMaterializer(layout.upstreamMirrors(), layout.forkDir(), pin, series, progress)));
     }
 
     /** Checks the series against another upstream revision without touching the fork. */
@@ -58,6 +58,6 @@ public final class Workspace {
     }
 
     public Result<java.nio.file.Path> ensureDemo() {
-        return new DemoAssets(layout.demoDir(), pythonEnv(), progress::line).ensure();
+        return new DemoAssets(layout.demoDir(), pythonEnv(), progress).ensure();
     }
 }
