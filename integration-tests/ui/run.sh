@@ -55,8 +55,9 @@ if [ ! -d "$cache/demo/tiny-ltx2" ] || [ ! -d "$cache/demo/dataset" ]; then
 fi
 
 # Build (cached) and start the UI; stop it, and everything it started, on exit.
-"$home/bin/orchestrator" ui --build-only "${upstream[@]}" >"$log" 2>&1 \
-  || { tail -20 "$log" >&2; failed "orchestrator ui --build-only failed (log: $log)"; }
+# Its progress (minutes on a cold cache) is shown as well as logged.
+"$home/bin/orchestrator" ui --build-only "${upstream[@]}" 2>&1 | tee "$log" >&2 \
+  || failed "orchestrator ui --build-only failed (log: $log)"
 setsid "$home/bin/orchestrator" ui --port "$port" "${upstream[@]}" >>"$log" 2>&1 &
 ui_pid=$!
 trap 'kill -TERM -- -"$ui_pid" 2>/dev/null; wait "$ui_pid" 2>/dev/null' EXIT
