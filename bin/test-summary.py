@@ -1,6 +1,7 @@
 """Print one table of every test suite's results, with the reason of each skip and failure."""
 from __future__ import annotations
 
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -31,7 +32,41 @@ def suite_name(path: Path) -> str:
 def first_line(element: ET.Element) -> str:
     """The message of a <skipped>/<failure>/<error>, else the first line of its text."""
     text = (element.text or "").strip().splitlines()
-    return element.get("message") or (text[0] if text else "no reason given")
+    return (element.get("message") or (text[0] if text else "no reason given")).strip().splitlines()[0]
+
+
+# Python prints a chain innermost first, each link followed by one of these lines.
+_PYTHON_CHAIN = re.compile(r"\n\s*(?:The above exception was the direct cause of the following exception:"
+                           r"|During handling of the above exception, another exception occurred:)\s*\n")
+
+
+def root_cause(element: ET.Element) -> str | None:
+    """The innermost exception of a <failure>/<error>'s trace, or None when it has no chain.
+
+    A wrapper's message rarely says what went wrong ("Can't get Docker image: ..."); the
+    innermost cause does ("UnknownHostException: registry-1.docker.io"). Java traces end their
+    chain with the last unindented "Caused by:" (indented ones belong to suppressed
+    exceptions); Python traces start with it, before the first "direct cause" line.
+    """
+    text = element.text or ""
+    causes = [line for line in text.splitlines() if line.startswith("Caused by: ")]
+    if causes:
+        return causes[-1].removeprefix("Caused by: ").strip()
+    sections = _PYTHON_CHAIN.split(text)
+    if len(sections) > 1:
+        innermost = sections[0].strip().splitlines()
+        errors = [line[1:].strip() for line in innermost if line.startswith("E ")]
+        return errors[0] if errors else (innermost[-1].strip() if innermost else None)
+    return None
+
+
+def failure_line(element: ET.Element) -> str:
+    """The root cause first, then the outermost message when it adds something."""
+    outer = first_line(element)
+    root = root_cause(element)
+    if root is None or root in outer:
+        return outer
+    return f"{root} (reported as: {outer[:100] + '...' if len(outer) > 100 else outer})"
 
 
 def main(argv: list[str]) -> int:
@@ -46,7 +81,7 @@ def main(argv: list[str]) -> int:
                 failed = case.find("error")
             if failed is not None:
                 counts[suite]["failed"] += 1
-                failures.append(f"  {suite}: {case.get('classname')}.{case.get('name')}: {first_line(failed)}")
+                failures.append(f"  {suite}: {case.get('classname')}.{case.get('name')}: {failure_line(failed)}")
             elif (skipped := case.find("skipped")) is not None:
                 counts[suite]["skipped"] += 1
                 skips.append(f"  {suite}: {case.get('classname')}.{case.get('name')}: {first_line(skipped)}")

@@ -34,7 +34,9 @@ node_major="${node_version#v}" && node_major="${node_major%%.*}"
 [ "$node_major" -ge "$min_node" ] 2>/dev/null \
   || cannot_run "Node.js $node_version is too old (the UI needs Node.js $min_node or newer)"
 if [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  if [ "${LTX2_NO_APT:-0}" = 1 ]; then
+    cannot_run "/usr/bin/chromium is missing and LTX2_NO_APT=1 forbids installing it (apt-get install chromium chromium-driver fonts-dejavu-core)"
+  elif [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     "$here/install-chromium.sh" || cannot_run "apt-get could not install chromium"
   else
     cannot_run "/usr/bin/chromium is missing (apt-get install chromium chromium-driver, as root)"
@@ -53,8 +55,9 @@ if [ ! -d "$cache/demo/tiny-ltx2" ] || [ ! -d "$cache/demo/dataset" ]; then
 fi
 
 # Build (cached) and start the UI; stop it, and everything it started, on exit.
-"$home/bin/orchestrator" ui --build-only "${upstream[@]}" >"$log" 2>&1 \
-  || { tail -20 "$log" >&2; failed "orchestrator ui --build-only failed (log: $log)"; }
+# Its progress (minutes on a cold cache) is shown as well as logged.
+"$home/bin/orchestrator" ui --build-only "${upstream[@]}" 2>&1 | tee "$log" >&2 \
+  || failed "orchestrator ui --build-only failed (log: $log)"
 setsid "$home/bin/orchestrator" ui --port "$port" "${upstream[@]}" >>"$log" 2>&1 &
 ui_pid=$!
 trap 'kill -TERM -- -"$ui_pid" 2>/dev/null; wait "$ui_pid" 2>/dev/null' EXIT

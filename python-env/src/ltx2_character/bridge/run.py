@@ -11,6 +11,7 @@ from typing import Iterator
 from . import events
 from .events import Sink
 from .hooks import StopFlag, TrainingStopped, attach
+from .known_warnings import filter_known_warnings
 
 COMPLETED, STOPPED, FAILED = "completed", "stopped", "failed"
 
@@ -43,6 +44,7 @@ def _redirected_output(log_path: str | None) -> Iterator[None]:
 def prepare_process(fork_dir: str) -> None:
     for key, value in _ENV_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    filter_known_warnings()
     if fork_dir not in sys.path:
         sys.path.insert(0, fork_dir)
 

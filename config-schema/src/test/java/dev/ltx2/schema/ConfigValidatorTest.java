@@ -57,6 +57,24 @@ class ConfigValidatorTest {
         assertThat(tree.at("/config/process/0/training_folder").asText()).isEqualTo(dir + "/output/demo");
     }
 
+    /** The fix for text where a number belongs fits what was written: quotes are only mentioned when there are some. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "steps: thirty,       | steps | write a whole number in digits, e.g. 30",
+        "steps: 'thirty',     | steps | write a whole number in digits, e.g. 30",
+        "steps: '30',         | steps | remove the quotes: numbers are not text",
+        "lr: ten,             | lr    | write a number in digits, e.g. 0.0001 or 1e-4",
+        "lr: \"1e-4\",      | lr    | remove the quotes: numbers are not text (1e-4 and 0.0001 both work unquoted)",
+    })
+    void theFixForTextWhereANumberBelongsFitsWhatWasWritten(String written, String key, String fix) throws IOException {
+        String original = key.equals("steps") ? "steps: 10," : "lr: 1e-4,";
+        ValidationReport report = ConfigValidator.validate(write("job.yaml", JOB.replace(original, written)), context);
+        assertThat(report.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.keyPath()).isEqualTo("config.process[0].train." + key);
+            assertThat(d.fix()).isEqualTo(fix);
+        });
+    }
+
     @Test
     void loadResultCarriesWarningsWithTheResolvedConfig() throws IOException {
         Path f = write("job.yaml", JOB.replace("steps: 10,", "steps: 10, noise_offset: 0.05,"));

@@ -51,6 +51,13 @@ class DemoTrainingIT {
                 ".video_to_audio_attn.")) {
             assertThat(keys).as(module).anyMatch(k -> k.contains(module));
         }
+        // The hashes describe the real weights: no legacy hash of nothing (e3b0c442, the file is under 1 MiB).
+        Path lora = out.resolve(JOB + ".safetensors");
+        assertThat(Files.size(lora)).isLessThan(0x100000);
+        assertThat(Safetensors.metadata(lora)).doesNotContainKey("sshs_legacy_hash")
+                .containsEntry("sshs_model_hash", Safetensors.dataSha256(lora));
+        // bitsandbytes' note about its optional `kernels` package is filtered (docs/decisions.md)
+        assertThat(Files.readString(out.resolve("trainer.log"))).doesNotContain("gemm_4bit_forward");
         List<String> rows = Files.readAllLines(out.resolve("loss_log.csv"));
         assertThat(rows).hasSize(1 + 6);
         assertThat(rows.subList(1, rows.size())).anyMatch(r -> !r.split(",", -1)[2].isEmpty());

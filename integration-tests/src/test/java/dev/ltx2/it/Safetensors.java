@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** Minimal safetensors reading for assertions: tensor names, and that the data is all there. */
+/** Minimal safetensors reading for assertions: tensor names, that the data is all there, metadata. */
 final class Safetensors {
     private Safetensors() {}
 
@@ -41,6 +41,30 @@ final class Safetensors {
                 names.add(name);
             }
             return names;
+        }
+    }
+
+    /** The {@code __metadata__} strings (empty when there are none). */
+    static java.util.Map<String, String> metadata(Path file) throws IOException {
+        byte[] all = java.nio.file.Files.readAllBytes(file);
+        long headerLength = ByteBuffer.wrap(all, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        JsonNode meta = new ObjectMapper().readTree(java.util.Arrays.copyOfRange(all, 8, 8 + (int) headerLength))
+                .path("__metadata__");
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        meta.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    /** SHA-256 (hex) of the tensor data: the bytes after the header, as sd-webui-additional-networks hashes them. */
+    static String dataSha256(Path file) throws IOException {
+        byte[] all = java.nio.file.Files.readAllBytes(file);
+        long headerLength = ByteBuffer.wrap(all, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(all, 8 + (int) headerLength, all.length - 8 - (int) headerLength);
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

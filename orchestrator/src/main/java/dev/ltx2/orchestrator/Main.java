@@ -6,6 +6,7 @@ import dev.ltx2.orchestrator.cli.DatasetCommand;
 import dev.ltx2.orchestrator.cli.EnvCommand;
 import dev.ltx2.orchestrator.cli.ForkCommand;
 import dev.ltx2.orchestrator.cli.LabCommand;
+import dev.ltx2.orchestrator.cli.HelpCommand;
 import dev.ltx2.orchestrator.cli.LoraCommand;
 import dev.ltx2.orchestrator.cli.PathsCommand;
 import dev.ltx2.orchestrator.cli.SchemaCommand;
@@ -14,6 +15,7 @@ import dev.ltx2.orchestrator.cli.UiCommand;
 import dev.ltx2.orchestrator.cli.ValidateCommand;
 import dev.ltx2.orchestrator.cli.VersionProvider;
 import dev.ltx2.orchestrator.core.ExitCode;
+import dev.ltx2.orchestrator.core.Failure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +37,7 @@ import picocli.CommandLine.Command;
             BenchStepCommand.class,
             UiCommand.class,
             PathsCommand.class,
-            CommandLine.HelpCommand.class,
+            HelpCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -49,7 +51,8 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("internal error: " + ex);
+            Throwable root = Failure.rootCause(ex);
+            cmd.getErr().println("internal error: " + root + (root == ex ? "" : " (in: " + ex + ")"));
             ex.printStackTrace(cmd.getErr());
             return ExitCode.ENVIRONMENT_ERROR.code();
         });

@@ -43,6 +43,23 @@ public sealed interface ValueType<T> {
         return new Bad<>("expected " + expected + ", got " + YNode.describe(node), fix);
     }
 
+    /**
+     * The fix for text where a number belongs: "remove the quotes" only when the user wrote
+     * quotes around something that is a number without them ({@code '30'}); a word such as
+     * {@code thirty}, quoted or not, needs digits instead.
+     */
+    private static String textForNumberFix(YScalar scalar, boolean numberWithoutQuotes, String removeQuotes, String writeDigits) {
+        return scalar.quoted() && numberWithoutQuotes ? removeQuotes : writeDigits;
+    }
+
+    private static boolean isInteger(String text) {
+        return text.strip().matches("[-+]?[0-9]+");
+    }
+
+    private static boolean isNumber(String text) {
+        return text.strip().matches("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)");
+    }
+
     record BoolType() implements ValueType<Boolean> {
         @Override
         public Converted<Boolean> convert(YNode node, Binder binder) {
@@ -91,8 +108,10 @@ public sealed interface ValueType<T> {
                         + " (ai-toolkit's loader reads it as " + d + ", and ai-toolkit needs an int here)",
                         whole ? "write " + (long) (double) d : "write a whole number");
             }
-            return mismatch("an integer", node, node instanceof YScalar s && s.value() instanceof String
-                    ? "remove the quotes: numbers are not text" : "write a whole number");
+            return mismatch("an integer", node, node instanceof YScalar s && s.value() instanceof String text
+                    ? textForNumberFix(s, isInteger(text), "remove the quotes: numbers are not text",
+                            "write a whole number in digits, e.g. 30")
+                    : "write a whole number");
         }
 
         String bounds() {
@@ -136,8 +155,11 @@ public sealed interface ValueType<T> {
                 v = l.doubleValue();
             }
             if (v == null) {
-                return mismatch("a number", node, node instanceof YScalar s && s.value() instanceof String
-                        ? "remove the quotes: numbers are not text (1e-4 and 0.0001 both work unquoted)" : "write a number");
+                return mismatch("a number", node, node instanceof YScalar s && s.value() instanceof String text
+                        ? textForNumberFix(s, isNumber(text),
+                                "remove the quotes: numbers are not text (1e-4 and 0.0001 both work unquoted)",
+                                "write a number in digits, e.g. 0.0001 or 1e-4")
+                        : "write a number");
             }
             if (v.isNaN()) {
                 return new Bad<>(".nan is not a usable value", "write a number");

@@ -35,7 +35,7 @@ public final class NameTags {
         }
         if (node instanceof YScalar s) {
             return s.value() instanceof String text && text.contains(TAG)
-                    ? new YScalar(s.position(), s.path(), text.replace(TAG, name), s.text(), s.trapped()) : s;
+                    ? new YScalar(s.position(), s.path(), text.replace(TAG, name), s.text(), s.trapped(), s.quoted()) : s;
         }
         if (node instanceof YList l) {
             return new YList(l.position(), l.path(), l.items().stream().map(i -> apply(i, name)).toList());

@@ -201,9 +201,9 @@ public final class SafeYamlReader {
             Scalars.Reading reading = Scalars.read(node.getTag(), node.getValue(), node.isPlain());
             if (reading instanceof Scalars.Trap trap) {
                 findings.error(at, path, trap.message(), trap.fix());
-                return new YScalar(at, path, node.getValue(), node.getValue(), true);
+                return new YScalar(at, path, node.getValue(), node.getValue(), true, !node.isPlain());
             }
-            return new YScalar(at, path, ((Scalars.Value) reading).value(), node.getValue());
+            return new YScalar(at, path, ((Scalars.Value) reading).value(), node.getValue(), false, !node.isPlain());
         }
 
         private YMap mapping(MappingNode node, String path, Position at, int depth) {

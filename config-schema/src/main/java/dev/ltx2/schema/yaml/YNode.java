@@ -28,10 +28,13 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
      * @param value null, Boolean, Long, BigInteger, Double or String (as Python receives it)
      * @param text the scalar as written
      * @param trapped a YAML 1.1 reading was already reported for it; no second type error
+     * @param quoted written in quotes (or as a block scalar), not plain: a fix can say "remove
+     *     the quotes" only when there are quotes
      */
-    record YScalar(Position position, String path, Object value, String text, boolean trapped) implements YNode {
+    record YScalar(Position position, String path, Object value, String text, boolean trapped, boolean quoted)
+            implements YNode {
         public YScalar(Position position, String path, Object value, String text) {
-            this(position, path, value, text, false);
+            this(position, path, value, text, false, false);
         }
 
         public boolean isNull() {

@@ -8,6 +8,7 @@ import dev.ltx2.orchestrator.core.Failure;
 import dev.ltx2.orchestrator.core.Files2;
 import dev.ltx2.orchestrator.core.JunitReport;
 import dev.ltx2.orchestrator.core.Result;
+import dev.ltx2.orchestrator.core.TimedStep;
 import dev.ltx2.orchestrator.core.Workspace;
 import dev.ltx2.orchestrator.pyenv.PythonEnv;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class ChecklistCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Workspace ws = new Workspace(cache.layout(), console);
         Result<?> ready = ws.ensureEnv("python3").then(e -> ws.ensureFork(upstream.upstream));
         if (ready instanceof Result.Err<?> e) {
             return console.fail(e.failure());
@@ -62,8 +63,11 @@ public final class ChecklistCommand implements Callable<Integer> {
                 "--fork", env.forkDir().toString(), "--work", work.toString(), "--out", verdicts.toString()));
         if (gpu) cmd.add("--gpu");
         if (!items.isBlank()) cmd.addAll(List.of("--items", items));
-        console.progress("running the checklist on tiny LTX-2 (several short trainings; log: " + log + ")");
-        Exec.Output out = new Exec(null, env.childEnvironment()).run(cmd);
+        Exec.Output out;
+        try (TimedStep step = TimedStep.start(console, "running the checklist on tiny LTX-2",
+                "several short trainings, a few minutes; log: " + log)) {
+            out = new Exec(null, env.childEnvironment()).run(cmd);
+        }
         Files.writeString(log, out.stdout() + out.stderr());
         if (!Files.exists(verdicts)) {
             return console.fail(Failure.environment("the checklist did not finish", null).withDetail(out.tail(20)));

@@ -58,7 +58,7 @@ public final class DatasetCheckCommand implements Callable<Integer> {
             console.err().flush();
             return ExitCode.USER_ERROR.code();
         }
-        PythonEnv env = new Workspace(cache.layout(), console::progress).pythonEnv();
+        PythonEnv env = new Workspace(cache.layout(), console).pythonEnv();
         if (!env.exists()) {
             return console.fail(Failure.environment("no Python environment at " + env.venvDir() + ": dataset check reads "
                     + "clips with the trainer's PyAV and torchaudio", "run: orchestrator env create"));

@@ -21,7 +21,7 @@ public final class EnvCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Workspace ws = new Workspace(cache.layout(), console);
         Result<EnvironmentReport> probed = EnvironmentReport.probe(ws.pythonEnv(), BuildInfo.jepVersion());
         if (probed instanceof Result.Err<EnvironmentReport> err) {
             return console.fail(err.failure());

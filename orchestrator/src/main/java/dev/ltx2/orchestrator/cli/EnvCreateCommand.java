@@ -20,7 +20,7 @@ public final class EnvCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Workspace ws = new Workspace(cache.layout(), console);
         Result<EnvironmentBuilder.Created> created = ws.ensureEnv(python.python);
         if (created instanceof Result.Err<EnvironmentBuilder.Created> err) {
             return console.fail(err.failure());

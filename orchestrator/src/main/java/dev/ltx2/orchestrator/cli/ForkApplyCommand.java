@@ -21,7 +21,7 @@ public final class ForkApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Workspace ws = new Workspace(cache.layout(), console);
         Result<ForkState> fork = ws.ensureFork(upstream.upstream);
         if (fork instanceof Result.Err<ForkState> err) {
             return console.fail(err.failure());

@@ -30,7 +30,7 @@ public final class ForkExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Workspace ws = new Workspace(cache.layout(), console);
         Result<ForkState> fork = ws.ensureFork(upstream.upstream);
         if (fork instanceof Result.Err<ForkState> e) return console.fail(e.failure());
         Result<SopItems> items = SopItems.load(ws.layout().patchesDir());

@@ -35,7 +35,7 @@ public final class ForkRebaseCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Workspace ws = new Workspace(cache.layout(), console);
         Result<RebaseReport> report = ws.pin()
                 .then(pin -> ws.rebaseCheck().then(check -> check.check(upstream.orDefault(pin.defaultUrl()), rev)));
         if (report instanceof Result.Err<RebaseReport> err) {

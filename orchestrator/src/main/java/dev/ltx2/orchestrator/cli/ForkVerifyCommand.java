@@ -46,7 +46,7 @@ public final class ForkVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Workspace ws = new Workspace(cache.layout(), console);
         Result<UpstreamPin> pin = ws.pin();
         Result<PatchSeries> series = PatchSeries.load(ws.layout().patchesDir());
         Result<SopItems> sop = SopItems.load(ws.layout().patchesDir());
@@ -73,7 +73,7 @@ public final class ForkVerifyCommand implements Callable<Integer> {
             }
             results = this.results != null
                     ? ItemTests.read(this.results)
-                    : ItemTests.run(ws.pythonEnv(), ws.layout().pythonEnvDir(), items.allTests(), console::progress);
+                    : ItemTests.run(ws.pythonEnv(), ws.layout().pythonEnvDir(), items.allTests(), console);
             if (results.byNodeId().isEmpty()) {
                 return console.fail(Failure.environment("pytest reported no tests", null).withDetail(results.log()));
             }

@@ -49,7 +49,7 @@ public final class LabVoiceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Workspace ws = new Workspace(cache.layout(), console);
         Result<?> ready = ws.ensureEnv("python3").then(e -> ws.ensureFork(upstream.upstream));
         if (ready instanceof Result.Err<?> e) {
             return console.fail(e.failure());

@@ -36,7 +36,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
-        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Workspace ws = new Workspace(cache.layout(), console);
 
         // Validate before anything expensive (venv, fork, model load): see orchestrator validate.
         LoadResult loaded = JobValidation.validate(config, ws.layout()).toLoadResult();

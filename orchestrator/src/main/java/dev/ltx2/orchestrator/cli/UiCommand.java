@@ -43,14 +43,14 @@ public final class UiCommand implements Callable<Integer> {
             console.err().flush();
             return ExitCode.USER_ERROR.code();
         }
-        Workspace ws = new Workspace(cache.layout(), console::progress);
+        Workspace ws = new Workspace(cache.layout(), console);
         Result<ForkState> fork = ws.ensureFork(upstream.upstream);
         if (fork instanceof Result.Err<ForkState> err) {
             return console.fail(err.failure());
         }
         UiPaths paths = UiPaths.of(ws.layout().cache(), ((Result.Ok<ForkState>) fork).value().dir());
         Map<String, String> env = trainerEnv(ws);
-        Result<UiPaths> ready = new UiPreparer(paths, env, console::progress).prepare();
+        Result<UiPaths> ready = new UiPreparer(paths, env, console).prepare();
         if (ready instanceof Result.Err<UiPaths> err) {
             return console.fail(err.failure());
         }

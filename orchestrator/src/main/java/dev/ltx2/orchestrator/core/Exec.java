@@ -85,6 +85,52 @@ public final class Exec {
         }
     }
 
+    /**
+     * Runs {@code command}, handing each line of its stdout to {@code onLine} as it comes (for
+     * progress), and captures stdout and stderr as {@link #run} does.
+     */
+    public Output runStreaming(List<String> command, java.util.function.Consumer<String> onLine) {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
+        if (workDir != null) {
+            pb.directory(workDir.toFile());
+        }
+        pb.environment().putAll(extraEnv);
+        Process process;
+        try {
+            process = pb.start();
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            return new Output(127, "", "cannot start " + command.get(0) + ": " + e.getMessage());
+        }
+        // Ctrl-C ends the JVM, not the child: without this, pytest would run on for minutes unseen.
+        Thread stopChild = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        });
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        StringBuilder out = new StringBuilder();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                out.append(line).append('\n');
+                onLine.accept(line);
+            }
+            return new Output(process.waitFor(), out.toString(), err.join());
+        } catch (IOException e) {
+            return new Output(process.isAlive() ? 1 : process.exitValue(), out.toString(), "reading the output failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+            return new Output(130, out.toString(), "interrupted");
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: nothing to remove
+            }
+        }
+    }
+
     /** Runs {@code command} with this process's stdout/stderr, for long visible steps (pip). */
     public int runInherited(List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).inheritIO();

@@ -20,4 +20,17 @@ public record Failure(ExitCode exitCode, String message, Optional<String> fix, O
     public Failure withDetail(String moreDetail) {
         return new Failure(exitCode, message, fix, Optional.ofNullable(moreDetail));
     }
+
+    /**
+     * The innermost cause of an exception chain: what went wrong, where the outer exceptions
+     * only say what was being done ("Can't get Docker image" over "UnknownHostException").
+     */
+    public static Throwable rootCause(Throwable thrown) {
+        Throwable root = thrown;
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (root.getCause() != null && seen.add(root)) {
+            root = root.getCause();
+        }
+        return root;
+    }
 }

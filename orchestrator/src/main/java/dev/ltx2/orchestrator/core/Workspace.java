@@ -9,7 +9,6 @@ import dev.ltx2.orchestrator.fork.UpstreamPin;
 import dev.ltx2.orchestrator.pyenv.EnvironmentBuilder;
 import dev.ltx2.orchestrator.pyenv.LockFile;
 import dev.ltx2.orchestrator.pyenv.PythonEnv;
-import java.util.function.Consumer;
 
 /**
  * Everything a command may need to prepare before Python runs: the venv, the patched fork
@@ -17,9 +16,9 @@ import java.util.function.Consumer;
  */
 public final class Workspace {
     private final Layout layout;
-    private final Consumer<String> progress;
+    private final Progress progress;
 
-    public Workspace(Layout layout, Consumer<String> progress) {
+    public Workspace(Layout layout, Progress progress) {
         this.layout = layout;
         this.progress = progress;
     }
@@ -45,7 +44,7 @@ public final class Workspace {
     public Result<RebaseCheck> rebaseCheck() {
         return pin().then(pin -> PatchSeries.load(layout.patchesDir())
                 .then(series -> forkMaterializer()
-                        .map(m -> new RebaseCheck(m, layout.scratchDir(), pin, series, progress))));
+                        .map(m -> new RebaseCheck(m, layout.scratchDir(), pin, series, progress::line))));
     }
 
     /** Makes the fork match the pin and series; {@code upstream} null means the pinned URL. */

@@ -2,7 +2,9 @@ package dev.ltx2.orchestrator.demo;
 
 import dev.ltx2.orchestrator.core.Exec;
 import dev.ltx2.orchestrator.core.Failure;
+import dev.ltx2.orchestrator.core.Progress;
 import dev.ltx2.orchestrator.core.Result;
+import dev.ltx2.orchestrator.core.TimedStep;
 import dev.ltx2.orchestrator.pyenv.PythonEnv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -26,9 +27,9 @@ public final class DemoAssets {
 
     private final Path dir;
     private final PythonEnv env;
-    private final Consumer<String> progress;
+    private final Progress progress;
 
-    public DemoAssets(Path dir, PythonEnv env, Consumer<String> progress) {
+    public DemoAssets(Path dir, PythonEnv env, Progress progress) {
         this.dir = dir;
         this.env = env;
         this.progress = progress;
@@ -48,9 +49,12 @@ public final class DemoAssets {
         } catch (IOException ignored) {
             // regenerate below
         }
-        progress.accept("generating the tiny LTX-2 models and demo dataset in " + dir);
-        Exec.Output out = new Exec(null, env.childEnvironment())
-                .run(List.of(env.python().toString(), "-m", "ltx2_tools.demo", "--out", dir.toString()));
+        Exec.Output out;
+        try (TimedStep step = TimedStep.start(progress, "generating the tiny LTX-2 models and demo dataset",
+                "in " + dir + "; about a minute, once")) {
+            out = new Exec(null, env.childEnvironment())
+                    .run(List.of(env.python().toString(), "-m", "ltx2_tools.demo", "--out", dir.toString()));
+        }
         if (!out.ok()) {
             return Result.err(Failure.environment("generating the demo assets failed",
                     "install ffmpeg and espeak-ng (Debian packages) and run orchestrator env create").withDetail(out.tail(12)));

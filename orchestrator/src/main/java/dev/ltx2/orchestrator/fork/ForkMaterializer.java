@@ -3,7 +3,9 @@ package dev.ltx2.orchestrator.fork;
 import dev.ltx2.orchestrator.core.Exec;
 import dev.ltx2.orchestrator.core.Failure;
 import dev.ltx2.orchestrator.core.Files2;
+import dev.ltx2.orchestrator.core.Progress;
 import dev.ltx2.orchestrator.core.Result;
+import dev.ltx2.orchestrator.core.TimedStep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -29,9 +30,9 @@ public final class ForkMaterializer {
     private final Path forkDir;
     private final UpstreamPin pin;
     private final PatchSeries series;
-    private final Consumer<String> progress;
+    private final Progress progress;
 
-    public ForkMaterializer(Path mirrorsDir, Path forkDir, UpstreamPin pin, PatchSeries series, Consumer<String> progress) {
+    public ForkMaterializer(Path mirrorsDir, Path forkDir, UpstreamPin pin, PatchSeries series, Progress progress) {
         this.mirrorsDir = mirrorsDir;
         this.forkDir = forkDir;
         this.pin = pin;
@@ -91,10 +92,12 @@ public final class ForkMaterializer {
         }
         boolean cloned = false;
         if (!Files.isDirectory(mirror)) {
-            progress.accept("cloning " + resolved);
             Path tmp = mirrorsDir.resolve(mirror.getFileName() + ".tmp-" + ProcessHandle.current().pid());
             Files2.deleteRecursively(tmp);
-            Exec.Output out = git.run("clone", "--bare", "--quiet", resolved, tmp.toString());
+            Exec.Output out;
+            try (TimedStep step = TimedStep.start(progress, "cloning " + resolved, "")) {
+                out = git.run("clone", "--bare", "--quiet", resolved, tmp.toString());
+            }
             if (!out.ok()) {
                 Files2.deleteRecursively(tmp);
                 return Result.err(Failure.environment("cannot clone the upstream source " + resolved + ": " + out.tail(3),
@@ -109,8 +112,10 @@ public final class ForkMaterializer {
         }
         Git inMirror = git.in(mirror);
         if (!cloned && (!immutable || !hasCommits(inMirror, rev))) {
-            progress.accept("fetching " + resolved);
-            Exec.Output fetch = inMirror.run("fetch", "--quiet", resolved, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");
+            Exec.Output fetch;
+            try (TimedStep step = TimedStep.start(progress, "fetching " + resolved, "")) {
+                fetch = inMirror.run("fetch", "--quiet", resolved, "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");
+            }
             // A stale branch must not pass for today's; a full id is usable if it is there.
             if (!fetch.ok() && (!immutable || !hasCommits(inMirror, rev))) {
                 return Result.err(Failure.environment("cannot fetch " + resolved + " to look up " + rev + ": " + fetch.tail(3),
@@ -171,7 +176,7 @@ public final class ForkMaterializer {
     }
 
     private Result<ForkState> checkoutAndPatch(Path mirror, Path tmp, List<String> excluded) throws IOException {
-        progress.accept("checking out " + pin.shortCommit() + (excluded.isEmpty() ? "" : " (sparse: " + excluded.size() + " file(s) absent from the source left out)"));
+        progress.line("checking out " + pin.shortCommit() + (excluded.isEmpty() ? "" : " (sparse: " + excluded.size() + " file(s) absent from the source left out)"));
         Result<Git> checkedOut = SparseCheckout.create(mirror, tmp, pin.commit(), excluded, SparseCheckout.Objects.COPY);
         if (checkedOut instanceof Result.Err<Git> err) {
             return Result.err(err.failure());

@@ -1,6 +1,8 @@
 package dev.ltx2.orchestrator.fork;
 
 import dev.ltx2.orchestrator.core.Exec;
+import dev.ltx2.orchestrator.core.Progress;
+import dev.ltx2.orchestrator.core.TimedStep;
 import dev.ltx2.orchestrator.pyenv.PythonEnv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -35,17 +36,26 @@ public final class ItemTests {
 
     private ItemTests() {}
 
-    public static Results run(PythonEnv env, Path pythonEnvDir, List<String> testIds, Consumer<String> progress)
+    /**
+     * Runs the selections in one pytest process (the tiny models are built once) and reports
+     * every finished test with the counts so far: on the fork's CPU tests this takes minutes.
+     */
+    public static Results run(PythonEnv env, Path pythonEnvDir, List<String> testIds, Progress progress)
             throws IOException {
         Path report = Files.createTempFile("ltx2-verify-", ".xml");
         try {
-            List<String> cmd = new ArrayList<>(List.of(env.python().toString(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                    "--junitxml=" + report));
+            // -v: one line per finished test, which the progress counts; -p no:cacheprovider: no .pytest_cache in the tree
+            List<String> cmd = new ArrayList<>(List.of(env.python().toString(), "-m", "pytest", "-v", "--color=no",
+                    "-p", "no:cacheprovider", "--junitxml=" + report));
             cmd.addAll(testIds);
             Map<String, String> vars = new LinkedHashMap<>(env.childEnvironment());
             vars.put("LTX2_FORK_DIR", env.forkDir().toString());
-            progress.accept("running " + testIds.size() + " test selections against " + env.forkDir());
-            Exec.Output out = new Exec(pythonEnvDir, vars).run(cmd);
+            Exec.Output out;
+            try (TimedStep step = TimedStep.start(progress, "running " + testIds.size() + " test selections",
+                    "against " + env.forkDir() + "; on a CPU over 10 min")) {
+                TestCounter counter = new TestCounter();
+                out = new Exec(pythonEnvDir, vars).runStreaming(cmd, line -> counter.accept(line).ifPresent(step::update));
+            }
             return new Results(parse(report), out.stdout() + out.stderr());
         } finally {
             Files.deleteIfExists(report);

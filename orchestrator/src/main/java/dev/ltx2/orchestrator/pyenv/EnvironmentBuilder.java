@@ -2,14 +2,15 @@ package dev.ltx2.orchestrator.pyenv;
 
 import dev.ltx2.orchestrator.core.Exec;
 import dev.ltx2.orchestrator.core.Failure;
+import dev.ltx2.orchestrator.core.Progress;
 import dev.ltx2.orchestrator.core.Result;
+import dev.ltx2.orchestrator.core.TimedStep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Creates the venv from the lock file and builds Jep into it. Idempotent: a stamp in the
@@ -23,9 +24,9 @@ public final class EnvironmentBuilder {
     private final PythonEnv env;
     private final LockFile lock;
     private final String jepVersion;
-    private final Consumer<String> progress;
+    private final Progress progress;
 
-    public EnvironmentBuilder(PythonEnv env, LockFile lock, String jepVersion, Consumer<String> progress) {
+    public EnvironmentBuilder(PythonEnv env, LockFile lock, String jepVersion, Progress progress) {
         this.env = env;
         this.lock = lock;
         this.jepVersion = jepVersion;
@@ -65,16 +66,20 @@ public final class EnvironmentBuilder {
                     "use a CPython built with --enable-shared (Debian's python3, pyenv with PYTHON_CONFIGURE_OPTS=--enable-shared)"));
         }
         if (!env.exists()) {
-            progress.accept("creating venv " + env.venvDir());
+            progress.line("creating venv " + env.venvDir());
             Exec.Output venv = exec.run(List.of(basePython, "-m", "venv", env.venvDir().toString()));
             if (!venv.ok()) {
                 return Result.err(Failure.environment("python -m venv failed: " + venv.tail(3), "check disk space and the venv module"));
             }
         }
         Exec inVenv = new Exec(null, Map.of("PIP_DISABLE_PIP_VERSION_CHECK", "1"));
-        progress.accept("installing " + lock.file().getFileName() + " (first time: several GB, mostly torch and CUDA libraries)");
-        int pip = inVenv.runInherited(List.of(env.python().toString(), "-m", "pip", "install", "--quiet",
-                "--requirement", lock.file().toString()));
+        int pip;
+        try (TimedStep step = TimedStep.start(progress, "installing " + lock.packageCount() + " packages from "
+                + lock.file().getFileName(), "first time: several GB, mostly torch and CUDA libraries;"
+                + " 2-3 min from pip's cache, longer while downloading")) {
+            pip = inVenv.runInherited(List.of(env.python().toString(), "-m", "pip", "install", "--quiet",
+                    "--requirement", lock.file().toString()));
+        }
         if (pip != 0) {
             return Result.err(Failure.environment("pip could not install " + lock.file() + " (exit " + pip + ")",
                     "check access to PyPI; the output above names the package"));
@@ -97,11 +102,14 @@ public final class EnvironmentBuilder {
             return Result.err(Failure.environment("Jep must be compiled against a JDK, and none with include/jni.h was found",
                     "set JAVA_HOME to a JDK 17 (not a JRE)"));
         }
-        progress.accept("building jep==" + jepVersion + " against " + javaHome);
-        // --no-build-isolation: the build must see the venv's numpy to compile numpy support.
-        int code = inVenv.withEnv(Map.of("JAVA_HOME", javaHome.toString())).runInherited(List.of(
-                env.python().toString(), "-m", "pip", "install", "--quiet", "--no-build-isolation", "--no-deps",
-                "--no-cache-dir", "jep==" + jepVersion));
+        int code;
+        try (TimedStep step = TimedStep.start(progress, "building jep==" + jepVersion, "against " + javaHome
+                + "; about a minute")) {
+            // --no-build-isolation: the build must see the venv's numpy to compile numpy support.
+            code = inVenv.withEnv(Map.of("JAVA_HOME", javaHome.toString())).runInherited(List.of(
+                    env.python().toString(), "-m", "pip", "install", "--quiet", "--no-build-isolation", "--no-deps",
+                    "--no-cache-dir", "jep==" + jepVersion));
+        }
         if (code != 0) {
             return Result.err(Failure.environment("building jep " + jepVersion + " failed (exit " + code + ")",
                     "install gcc and the Python headers, and point JAVA_HOME at a JDK"));

@@ -38,8 +38,7 @@ public record LockFile(Path file, String text) {
      * every venv.
      */
     public String digest(String jepVersion, String pythonVersion) {
-        String pins = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .collect(Collectors.joining("\n"));
+        String pins = pins().collect(Collectors.joining("\n"));
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(pins.getBytes(StandardCharsets.UTF_8));
@@ -48,5 +47,14 @@ public record LockFile(Path file, String text) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many packages the lock pins, for the install's progress line. */
+    public long packageCount() {
+        return pins().count();
+    }
+
+    private java.util.stream.Stream<String> pins() {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"));
     }
 }

@@ -2,7 +2,9 @@ package dev.ltx2.orchestrator.ui;
 
 import dev.ltx2.orchestrator.core.Failure;
 import dev.ltx2.orchestrator.core.Files2;
+import dev.ltx2.orchestrator.core.Progress;
 import dev.ltx2.orchestrator.core.Result;
+import dev.ltx2.orchestrator.core.TimedStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Makes the patched fork's web UI ready to start: dependencies installed from the npm
@@ -26,9 +27,9 @@ public final class UiPreparer {
 
     private final UiPaths paths;
     private final NodeTools node;
-    private final Consumer<String> progress;
+    private final Progress progress;
 
-    public UiPreparer(UiPaths paths, java.util.Map<String, String> env, Consumer<String> progress) {
+    public UiPreparer(UiPaths paths, java.util.Map<String, String> env, Progress progress) {
         this.paths = paths;
         this.node = new NodeTools(env);
         this.progress = progress;
@@ -64,8 +65,6 @@ public final class UiPreparer {
         Path deps = paths.deps(key);
         Path modules = deps.resolve("node_modules");
         if (!Files.isRegularFile(modules.resolve(INSTALLED_STAMP))) {
-            progress.accept("installing the web UI's npm dependencies into " + deps
-                    + " (first time: a few minutes; sqlite drivers compile from source)");
             try {
                 Files2.deleteRecursively(deps);
                 Files.createDirectories(deps);
@@ -74,8 +73,13 @@ public final class UiPreparer {
             } catch (IOException e) {
                 return Result.err(Failure.environment("cannot prepare " + deps + ": " + e.getMessage(), null));
             }
-            Result<Void> ci = node.run("npm ci", deps, List.of("npm", "ci", "--no-audit", "--no-fund",
-                    "--prefer-offline", "--cache", paths.npmCache().toString()), paths.logs().resolve("npm-ci-" + key + ".log"));
+            Path log = paths.logs().resolve("npm-ci-" + key + ".log");
+            Result<Void> ci;
+            try (TimedStep step = TimedStep.start(progress, "installing the web UI's npm dependencies", "into " + deps
+                    + "; first time: a few minutes, sqlite drivers compile from source; log: " + log)) {
+                ci = node.run("npm ci", deps, List.of("npm", "ci", "--no-audit", "--no-fund",
+                        "--prefer-offline", "--cache", paths.npmCache().toString()), log);
+            }
             if (ci instanceof Result.Err<Void> err) {
                 return Result.err(err.failure());
             }
@@ -110,8 +114,10 @@ public final class UiPreparer {
         if (isBuilt(app, key)) {
             return Result.ok(null);
         }
-        progress.accept("building the web UI (next build, about a minute)");
-        Result<Void> built = node.run("the web UI build", app, List.of("npm", "run", "build"), log);
+        Result<Void> built;
+        try (TimedStep step = TimedStep.start(progress, "building the web UI", "next build, 1-3 min; log: " + log)) {
+            built = node.run("the web UI build", app, List.of("npm", "run", "build"), log);
+        }
         if (built instanceof Result.Ok<Void>) {
             try {
                 Files.writeString(app.resolve(BUILT_STAMP), key + "\n");
@@ -185,8 +191,11 @@ public final class UiPreparer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        progress.accept("creating or updating the UI database (prisma db push)");
-        Result<Void> pushed = node.run("prisma db push", paths.app(), List.of(bin("prisma"), "db", "push", "--skip-generate"), log);
+        Result<Void> pushed;
+        try (TimedStep step = TimedStep.start(progress, "creating or updating the UI database",
+                "prisma db push, about a minute: it idles on a 60 s timer before it exits")) {
+            pushed = node.run("prisma db push", paths.app(), List.of(bin("prisma"), "db", "push", "--skip-generate"), log);
+        }
         if (pushed instanceof Result.Ok<Void>) {
             try {
                 Files.writeString(stamp, schema + "\n");
