@@ -18,6 +18,7 @@ class Arm:
     name: str
     tree: str  # "fork" or "pin" (the bare upstream commit the fork is built on)
     train: dict = field(default_factory=dict)  # keys added to the shared train section
+    dataset: dict = field(default_factory=dict)  # keys added to the dataset entry
     drop_streams: frozenset[str] = frozenset()  # streams removed from the file before evaluation
     why: str = ""
     source: str | None = None  # evaluate another arm's LoRA file (no training of its own)
@@ -29,7 +30,9 @@ class Arm:
 
 
 ARMS: tuple[Arm, ...] = (
-    Arm("upstream", "pin", why="ai-toolkit at the pin, none of the fork's keys"),
+    Arm("upstream", "pin", why="ai-toolkit at the pin as a user runs it: none of the fork's keys"),
+    Arm("upstream_do_audio", "pin", dataset={"do_audio": True},
+        why="upstream given its best chance: do_audio, which the pin leaves off, set on the dataset"),
     Arm("fork", "fork", why="the fork with its defaults (L on, E base, B off)"),
     Arm("fork_L_off", "fork", {"independent_audio_timestep": False}, why="audio shares the video timestep"),
     Arm("fork_E_none", "fork", {"voice_preservation": "none"}, why="no voice preservation"),
@@ -84,7 +87,7 @@ def job(arm: Arm, model_dir: Path, data: Path, out: Path, seed: int, budget: Bud
     train = {"lr": budget.lr, "gradient_checkpointing": False, "timestep_type": "weighted", **arm.train}
     name = f"{arm.name}_s{seed}"
     config = workbench_job(model_dir, [{"folder_path": str(data), "num_frames": world.NUM_FRAMES, "fps": world.FPS,
-                                        "resolution": [world.SIZE]}],
+                                        "resolution": [world.SIZE], **arm.dataset}],
                            out, steps=budget.steps, train=train, name=name,
                            network={"type": "lora", "linear": budget.rank, "linear_alpha": budget.rank})
     config["config"]["process"][0]["save"]["save_every"] = budget.steps
