@@ -18,6 +18,7 @@ from ltx2_character.audio.strict import StrictAudioMonitor
 from ltx2_character.audio.tensors import masked_mse
 from ltx2_character.fork import ltx2_audio
 from ltx2_character.fork.batch_audio import missing_audio_items
+from ltx2_character.parallel import collectives
 
 STATE_ATTR = "_ltx2_audio_state"
 AUDIO_LOG_EVERY = 10
@@ -89,17 +90,22 @@ def add_audio_loss(trainer: Any, batch: Any, video_loss: torch.Tensor) -> torch.
     state = state_of(trainer)
     logs = trainer.additional_logs
     pred = batch.audio_pred
-    if pred is None:
-        return video_loss
-    total = video_loss
     raw = None
-    if batch.audio_target is not None:
+    if pred is not None and batch.audio_target is not None:
         mask = getattr(batch, "audio_loss_mask", None)
         if mask is None:
             mask = torch.ones(pred.shape[0], dtype=torch.bool)
         raw = masked_mse(pred, batch.audio_target, mask)
-    if state.balancer is not None and raw is not None:
-        state.balancer.update(float(video_loss.detach()), float(raw.detach()))
+    if state.balancer is not None:
+        # the means over ranks (collectives: every rank calls this, with or without audio),
+        # so that every rank's EMA and multiplier stay the same
+        video_mean, audio_mean = collectives.mean_present(
+            float(video_loss.detach()), None if raw is None else float(raw.detach()))
+        if audio_mean is not None:
+            state.balancer.update(video_mean, audio_mean)
+    if pred is None:
+        return video_loss
+    total = video_loss
     multiplier = state.multiplier
     if raw is not None:
         total = total + raw * multiplier
@@ -140,5 +146,6 @@ def after_batch(trainer: Any, batch: Any) -> None:
     eligible = getattr(batch, "num_frames", 1) > 1 and bool(getattr(batch.dataset_config, "do_audio", False))
     real = getattr(batch, "audio_real_mask", None)
     supervised = real is not None and bool(real.any())
-    state.strict.record(trainer.step_num, eligible, supervised, missing_audio_items(batch) if eligible else [])
+    eligible_n, supervised_n = collectives.sum_counts(int(eligible), int(supervised))
+    state.strict.record(trainer.step_num, eligible_n, supervised_n, missing_audio_items(batch) if eligible else [])
     trainer.additional_logs["audio/supervised_ratio"] = state.strict.ratio
