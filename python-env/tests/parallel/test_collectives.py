@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from ltx2_character.parallel.collectives import mean_of_dicts
+from ltx2_character.parallel.collectives import combine_weighted, mean_of_dicts
 
 torch = pytest.importorskip("torch")
 
@@ -14,6 +14,13 @@ torch = pytest.importorskip("torch")
 def test_mean_of_dicts_averages_each_key_over_the_ranks_that_logged_it():
     got = mean_of_dicts([{"loss": 1.0, "voice": 4.0}, {"loss": 3.0}])
     assert got == {"loss": 2.0, "voice": 4.0}
+
+
+def test_combine_weighted_is_the_masked_mean_over_all_ranks_items():
+    # rank 0: video 1.0, audio 2.0 over 1 item; rank 1: video 3.0, no audio item
+    got = combine_weighted([[(1.0, 1.0), (2.0, 1.0)], [(3.0, 1.0), (0.0, 0.0)]])
+    assert got == [(2.0, 2.0), (2.0, 1.0)]
+    assert combine_weighted([[(5.0, 0.0)], [(7.0, 0.0)]]) == [(None, 0.0)]
 
 
 def _free_port() -> int:
@@ -38,7 +45,8 @@ def _worker(rank: int, port: int, out) -> None:
         collectives.average_gradients(collectives.trainable([{"params": [p, q, frozen]}]))
         out.put((rank, {
             "grad_p": p.grad.tolist(), "grad_q": q.grad.tolist(), "frozen": frozen.grad,
-            "mean": collectives.mean_present(1.0 + rank, None if rank == 0 else 4.0, None),
+            "means": collectives.weighted_means((1.0 + rank, 1.0), (4.0 * rank, float(rank)), (9.0, 0.0)),
+            "share": collectives.gradient_share(float(rank), 1.0),
             "counts": collectives.sum_counts(1, rank),
             "any": (collectives.any_rank(rank == 1), collectives.any_rank(False)),
             "logs": collectives.mean_logs({"loss": 2.0 * rank} if rank else {"loss": 0.0, "extra": 5.0}),
@@ -65,7 +73,8 @@ def test_two_gloo_ranks_agree():
         assert r["grad_p"] == [3.0, 3.0, 3.0]        # (2 + 4) / 2
         assert r["grad_q"] == [3.0, 3.0]             # (0 + 6) / 2: a missing gradient is zeros
         assert r["frozen"] is None
-        assert r["mean"] == (1.5, 4.0, None)         # the audio mean over the ranks that had audio
+        assert r["means"] == [(1.5, 2.0), (4.0, 1.0), (None, 0.0)]  # audio: rank 1's item only
+        assert r["share"] == 2.0 * rank              # rank 1 holds the only audio item
         assert r["counts"] == (2, 1)
         assert r["any"] == (True, False)
         assert r["logs"] == {"loss": 1.0, "extra": 5.0}
@@ -78,6 +87,7 @@ def test_one_process_is_the_identity():
     p.grad = torch.full((2,), 5.0)
     collectives.average_gradients([p])
     assert p.grad.tolist() == [5.0, 5.0]
-    assert collectives.mean_present(1.0, None) == (1.0, None)
+    assert collectives.weighted_means((1.0, 1.0), (2.0, 0.0)) == [(1.0, 1.0), (None, 0.0)]
+    assert collectives.gradient_share(1.0, 3.0) == 1.0
     assert collectives.sum_counts(3) == (3,)
     assert collectives.any_rank(True) is True

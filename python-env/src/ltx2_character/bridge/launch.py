@@ -15,9 +15,11 @@ import sys
 
 
 def rank_failed_events(failures: dict) -> list[dict]:
-    """``ChildFailedError.failures`` (global rank -> ProcessFailure) as events, first rank first."""
+    """``ChildFailedError.failures`` (global rank -> ProcessFailure) as events, the first to
+    fail first: the others are usually ranks torchrun stopped because of it."""
+    ordered = sorted(failures.items(), key=lambda item: (getattr(item[1], "timestamp", 0), item[0]))
     return [{"type": "rank_failed", "rank": int(rank), "exit_code": int(failure.exitcode)}
-            for rank, failure in sorted(failures.items())]
+            for rank, failure in ordered]
 
 
 def main(argv: list[str]) -> int:

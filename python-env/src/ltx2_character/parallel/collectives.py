@@ -50,18 +50,40 @@ def _all_reduce(values: Sequence[float], op: str) -> list[float]:
     return [float(v) for v in t.cpu()]
 
 
-def mean_present(*values: float | None) -> tuple[float | None, ...]:
-    """Per position, the mean over the ranks that have a value (None where none has), e.g.
-    the detached video and raw audio loss that feed the audio balancer's EMA: every rank then
-    updates it with the same numbers and keeps the same multiplier. A rank whose batch has no
-    audio target still takes part (with None), so no rank waits for another."""
+def world_size() -> int:
+    return _group_size()
+
+
+def combine_weighted(per_rank: Sequence[Sequence[tuple[float, float]]]) -> list[tuple[float | None, float]]:
+    """Per position, the weighted mean over ranks of (value, weight) pairs and the total
+    weight; the mean is None where the total weight is 0."""
+    out = []
+    for column in zip(*per_rank):
+        total = sum(w for _, w in column)
+        out.append((sum(v * w for v, w in column) / total if total else None, total))
+    return out
+
+
+def weighted_means(*pairs: tuple[float, float]) -> list[tuple[float | None, float]]:
+    """``combine_weighted`` over the ranks in one all-reduce: e.g. the video loss (weight 1
+    per rank) and the raw audio loss (weight: this rank's supervised items), which give the
+    masked mean a single process would compute over the whole batch. Every rank calls it,
+    with weight 0 when it has nothing to add, so no rank waits for another."""
     if not is_parallel():
-        return tuple(values)
-    present = [v is not None and v == v for v in values]  # NaN counts as missing
-    sums_counts = _all_reduce([v if ok else 0.0 for v, ok in zip(values, present)]
-                              + [1.0 if ok else 0.0 for ok in present], "SUM")
-    n = len(values)
-    return tuple(sums_counts[i] / sums_counts[n + i] if sums_counts[n + i] else None for i in range(n))
+        return combine_weighted([pairs])
+    clean = [(v if (w and v == v) else 0.0, float(w) if v == v else 0.0) for v, w in pairs]
+    reduced = _all_reduce([v * w for v, w in clean] + [w for _, w in clean], "SUM")
+    n = len(pairs)
+    return [(reduced[i] / reduced[n + i] if reduced[n + i] else None, reduced[n + i]) for i in range(n)]
+
+
+def gradient_share(local_weight: float, total_weight: float) -> float:
+    """The factor on this rank's masked-mean term so that the gradient all-reduce (a mean
+    over ranks) yields the masked mean over all ranks' items: ``world * local / total``."""
+    world = _group_size()
+    if world == 1 or not total_weight:
+        return 1.0
+    return world * local_weight / total_weight
 
 
 def sum_counts(*counts: int) -> tuple[int, ...]:
