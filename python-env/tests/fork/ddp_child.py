@@ -4,7 +4,7 @@ for tests/fork/test_data_parallel.py.
 usage: [torchrun --nproc-per-node 2 -m] python -m tests.fork.ddp_child FORK MODEL DATA OUT BATCH
 
 Data parallelism may change which process draws what, never the arithmetic: with every
-random draw fixed per clip (video noise from the clip path: upstream's
+random draw fixed per clip (the LoRA initialisation: a training_seed; video noise from the clip path: upstream's
 ``force_consistent_noise``; the timestep: a constant; the audio timestep: the video one; the
 audio noise: seeded by the clip path here; VAE posteriors: their mode here), one step of 2
 ranks with batch 1 must equal one step of 1 process with batch 2. Each rank writes the
@@ -89,12 +89,14 @@ def capture_gradients(out: Path, rank: int) -> None:
 
 
 def config(model: Path, data: Path, out: Path, batch: int) -> dict:
-    return workbench.job(
+    job = workbench.job(
         model, [{"folder_path": str(data), "caption_dropout_rate": 0.0, "batch_size": batch}], out, steps=1,
         name="ddp",
         train={"batch_size": batch, "force_consistent_noise": True, "min_denoising_steps": 500,
                "max_denoising_steps": 500, "independent_audio_timestep": False, "gradient_checkpointing": False},
     )
+    job["config"]["process"][0]["training_seed"] = 0  # the same LoRA initialisation in every run
+    return job
 
 
 def main(argv: list[str]) -> None:

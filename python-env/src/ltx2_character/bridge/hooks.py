@@ -11,7 +11,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
-from ltx2_character.parallel import collectives
+from ltx2_character.parallel import collectives, ranks
 
 from . import events
 
@@ -58,6 +58,9 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monito
 
     def hook_before_train_loop(*args, **kwargs):
         result = before_train_loop(*args, **kwargs)
+        # data parallelism: the same starting weights, then each rank its own noise stream
+        collectives.broadcast_from_main(collectives.trainable(getattr(process, "params", None) or []))
+        ranks.seed_this_rank(ranks.from_env())
         monitor.last_step = process.step_num
         emit(events.started(process.step_num, process.train_config.steps, process.save_root))
         if collectives.any_rank(stop.get()):

@@ -68,7 +68,6 @@ def run_training(config_json: str, fork_dir: str, sink: Sink, stop: StopFlag, lo
             print(f"rank {rank.rank}: {event['traceback']}", file=sys.stderr, flush=True)
 
     prepare_process(fork_dir)
-    ranks.seed_this_rank(rank)
     log_path = rank_log_path(log_path, rank)
     with _redirected_output(log_path):
         job = None

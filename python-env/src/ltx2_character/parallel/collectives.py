@@ -112,6 +112,18 @@ def trainable(params: Any) -> list:
     return out
 
 
+def broadcast_from_main(params: Iterable) -> None:
+    """Give every rank rank 0's trainable weights before the first step. Each rank builds its
+    own LoRA (random down-projections), and accelerate's DDP wrapper, which would broadcast
+    them, is never used for the network's forward (see ``average_gradients``)."""
+    if not is_parallel():
+        return
+    import torch.distributed as dist
+
+    for p in params:
+        dist.broadcast(p.data, src=0)
+
+
 def average_gradients(params: Iterable) -> None:
     """All-reduce the LoRA gradients once per optimizer step: one flat buffer, SUM, / world.
 

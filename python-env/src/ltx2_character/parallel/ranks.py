@@ -40,8 +40,9 @@ def rank_seed(base_seed: int, rank: int) -> int:
 
 
 def seed_this_rank(rank: Rank) -> None:
-    """Reseed torch, numpy and random for ranks other than 0 (torch's default seed is a
-    constant, so without this every rank would draw the same noise for different clips)."""
+    """Reseed torch, numpy and random for ranks other than 0, at the start of the train loop
+    (after the LoRA is built): with a ``training_seed`` every rank would otherwise draw the
+    same noise and timesteps for its different clips."""
     if not rank.distributed or rank.is_main:
         return
     import random
