@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config-json", required=True, help="file holding the resolved job config as JSON")
     parser.add_argument("--fork", required=True, help="the patched ai-toolkit tree")
-    parser.add_argument("--log", default=None, help="append the trainer's output here")
+    parser.add_argument("--log-file", dest="log", default=None,
+                        help="append the trainer's output here (not --log: torchrun would take that prefix as its own)")
     parser.add_argument("--stop-file", default=None, help="stop at the next step end once this file exists")
     args = parser.parse_args(argv)
 

@@ -48,7 +48,7 @@ public final class SubprocessRunner implements TrainerRunner {
     /** The child's command line: one trainer, or torchrun starting {@code ranks} of them on this machine. */
     static List<String> command(Path python, Path configFile, Path fork, Path log, int ranks, Path stopFile) {
         List<String> trainer = List.of("-m", ONE_RANK, "--config-json", configFile.toString(), "--fork", fork.toString(),
-                "--log", log.toString());
+                "--log-file", log.toString());
         List<String> cmd = new ArrayList<>(List.of(python.toString(), "-u"));
         if (ranks > 1) {
             cmd.addAll(List.of("-m", LAUNCHER, "--standalone", "--nproc-per-node=" + ranks));

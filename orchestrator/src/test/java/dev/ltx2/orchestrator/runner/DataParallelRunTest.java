@@ -14,7 +14,7 @@ class DataParallelRunTest {
     void oneRankRunsTheTrainerDirectly() {
         assertThat(SubprocessRunner.command(PY, Path.of("job.json"), Path.of("fork"), Path.of("t.log"), 1, Path.of("s")))
                 .containsExactly("/venv/bin/python", "-u", "-m", "ltx2_character.bridge.subprocess_main",
-                        "--config-json", "job.json", "--fork", "fork", "--log", "t.log");
+                        "--config-json", "job.json", "--fork", "fork", "--log-file", "t.log");
     }
 
     @Test
@@ -22,7 +22,7 @@ class DataParallelRunTest {
         assertThat(SubprocessRunner.command(PY, Path.of("job.json"), Path.of("fork"), Path.of("t.log"), 4, Path.of("s")))
                 .containsExactly("/venv/bin/python", "-u", "-m", "ltx2_character.bridge.launch", "--standalone",
                         "--nproc-per-node=4", "-m", "ltx2_character.bridge.subprocess_main", "--config-json", "job.json",
-                        "--fork", "fork", "--log", "t.log", "--stop-file", "s");
+                        "--fork", "fork", "--log-file", "t.log", "--stop-file", "s");
         assertThat(new SubprocessRunner(4).name()).contains("4 ranks");
     }
 
