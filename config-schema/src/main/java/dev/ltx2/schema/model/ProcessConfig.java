@@ -32,7 +32,7 @@ public record ProcessConfig(Section section, ModelConfig model, NetworkConfig ne
     public static final Key<Long> GPUS = Key.integer("gpus", 1,
             "Data-parallel ranks on this machine, one per GPU (CPU: processes, gloo), launched by the orchestrator "
             + "through torchrun; rank 0 saves. `train --gpus N` overrides. Read by the orchestrator, not ai-toolkit.")
-            .atLeast(1);
+            .atLeast(1).fork();
     public static final Key<String> SQLITE_DB_PATH = Key.text("sqlite_db_path", "./aitk_db.db",
             "ai-toolkit UI database (diffusion_trainer, ui_trainer).");
     public static final Key<Boolean> TORCH_PROFILER = Key.bool("torch_profiler", false, "Run the torch profiler.");
