@@ -22,16 +22,20 @@ class StrictAudioMonitor:
     def ratio(self) -> float:
         return self.supervised_steps / self.eligible_steps if self.eligible_steps else 1.0
 
-    def record(self, step: int, eligible: bool, supervised: bool,
+    def record(self, step: int, eligible: int | bool, supervised: int | bool,
                missing: list[tuple[str, str]]) -> None:
         """Count one primary step; ``missing`` lists (dataset folder, clip) without audio.
+
+        Under data parallelism ``eligible`` and ``supervised`` are counts summed over the
+        ranks (each rank's batch is one step's worth of supervision), so every rank holds the
+        same ratio and raises at the same step.
 
         Raises :class:`StrictAudioError` after the warm-up once the supervised share of
         eligible steps falls below ``min_ratio``.
         """
         if not eligible:
             return
-        self.eligible_steps += 1
+        self.eligible_steps += int(eligible)
         self.supervised_steps += int(supervised)
         for dataset, clip in missing:
             self.clips_without_audio[(dataset, clip)] += 1

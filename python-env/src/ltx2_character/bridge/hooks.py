@@ -11,6 +11,8 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
+from ltx2_character.parallel import collectives, ranks
+
 from . import events
 
 
@@ -56,9 +58,12 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monito
 
     def hook_before_train_loop(*args, **kwargs):
         result = before_train_loop(*args, **kwargs)
+        # data parallelism: the same starting weights, then each rank its own noise stream
+        collectives.broadcast_from_main(collectives.trainable(getattr(process, "params", None) or []))
+        ranks.seed_this_rank(ranks.from_env())
         monitor.last_step = process.step_num
         emit(events.started(process.step_num, process.train_config.steps, process.save_root))
-        if stop.get():
+        if collectives.any_rank(stop.get()):
             raise TrainingStopped()
         monitor._step_started = time.perf_counter()
         return result
@@ -70,6 +75,7 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monito
         for key, value in (getattr(process, "additional_logs", None) or {}).items():
             if isinstance(value, (int, float)):
                 monitor._losses[key] = float(value)
+        monitor._losses = collectives.mean_logs(monitor._losses)
         return loss_dict
 
     def end_step_hook(*args, **kwargs):
@@ -79,7 +85,8 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monito
         emit(events.step(process.step_num, process.train_config.steps, now - monitor._step_started,
                          _learning_rate(process), monitor._losses))
         monitor._step_started = now
-        if stop.get() and process.step_num < process.train_config.steps:
+        # every rank asks, so that all stop at this step end (rank 0 saves) or none does
+        if collectives.any_rank(stop.get()) and process.step_num < process.train_config.steps:
             process.save(process.step_num)
             raise TrainingStopped()
         return result

@@ -8,6 +8,8 @@ import sys
 from collections import OrderedDict
 from typing import Iterator
 
+from ltx2_character.parallel import ranks
+
 from . import events
 from .events import Sink
 from .hooks import StopFlag, TrainingStopped, attach
@@ -41,6 +43,13 @@ def _redirected_output(log_path: str | None) -> Iterator[None]:
             sys.stdout, sys.stderr = old_out, old_err
 
 
+def rank_log_path(log_path: str | None, rank: ranks.Rank) -> str | None:
+    """Rank 0 writes the job's log; rank k writes ``<log>.rank<k>`` next to it."""
+    if log_path is None or rank.is_main:
+        return log_path
+    return f"{log_path}.rank{rank.rank}"
+
+
 def prepare_process(fork_dir: str) -> None:
     for key, value in _ENV_DEFAULTS.items():
         os.environ.setdefault(key, value)
@@ -51,10 +60,17 @@ def prepare_process(fork_dir: str) -> None:
 
 def run_training(config_json: str, fork_dir: str, sink: Sink, stop: StopFlag, log_path: str | None = None) -> str:
     """Train; returns ``completed``, ``stopped`` or ``failed`` (after a ``failed`` event)."""
+    rank = ranks.from_env()
+
     def emit(event: dict) -> None:
-        sink.accept(events.encode(event))
+        # rank 0 speaks for the job; the others' failures go to their own log (rank_log_path)
+        if rank.is_main:
+            sink.accept(events.encode(event))
+        elif event["type"] == "failed":
+            print(f"rank {rank.rank}: {event['traceback']}", file=sys.stderr, flush=True)
 
     prepare_process(fork_dir)
+    log_path = rank_log_path(log_path, rank)
     with _redirected_output(log_path):
         job = None
         try:

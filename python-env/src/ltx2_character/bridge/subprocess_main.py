@@ -18,8 +18,13 @@ EXIT_CODES = {COMPLETED: 0, STOPPED: 0}
 
 
 class SignalStopFlag:
-    def __init__(self) -> None:
+    """Set by SIGINT/SIGTERM, or by the file ``stop_file`` appearing: under torchrun the
+    orchestrator stops the ranks with the file, because the launcher answers signals by
+    killing its workers after a grace period shorter than a large model's checkpoint."""
+
+    def __init__(self, stop_file: str | None = None) -> None:
         self._set = False
+        self._stop_file = stop_file
         signal.signal(signal.SIGINT, self._handle)
         signal.signal(signal.SIGTERM, self._handle)
 
@@ -27,6 +32,8 @@ class SignalStopFlag:
         self._set = True
 
     def get(self) -> bool:
+        if not self._set and self._stop_file and os.path.exists(self._stop_file):
+            self._set = True
         return self._set
 
 
@@ -43,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config-json", required=True, help="file holding the resolved job config as JSON")
     parser.add_argument("--fork", required=True, help="the patched ai-toolkit tree")
-    parser.add_argument("--log", default=None, help="append the trainer's output here")
+    parser.add_argument("--log-file", dest="log", default=None,
+                        help="append the trainer's output here (not --log: torchrun would take that prefix as its own)")
+    parser.add_argument("--stop-file", default=None, help="stop at the next step end once this file exists")
     args = parser.parse_args(argv)
 
     events_out = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
@@ -51,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout = sys.stderr
     with open(args.config_json, encoding="utf-8") as f:
         config_json = f.read()
-    outcome = run_training(config_json, args.fork, LineSink(events_out), SignalStopFlag(), args.log)
+    outcome = run_training(config_json, args.fork, LineSink(events_out), SignalStopFlag(args.stop_file), args.log)
     return EXIT_CODES.get(outcome, 3)
 
 

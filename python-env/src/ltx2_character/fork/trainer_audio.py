@@ -18,6 +18,7 @@ from ltx2_character.audio.strict import StrictAudioMonitor
 from ltx2_character.audio.tensors import masked_mse
 from ltx2_character.fork import ltx2_audio
 from ltx2_character.fork.batch_audio import missing_audio_items
+from ltx2_character.parallel import collectives
 
 STATE_ATTR = "_ltx2_audio_state"
 AUDIO_LOG_EVERY = 10
@@ -91,33 +92,46 @@ def needs_base_prediction(trainer: Any, batch: Any) -> bool:
 
 
 def add_audio_loss(trainer: Any, batch: Any, video_loss: torch.Tensor) -> torch.Tensor:
-    """Video loss plus the audio terms; replaces upstream's unmasked, unbalanced audio term."""
+    """Video loss plus the audio terms; replaces upstream's unmasked, unbalanced audio term.
+
+    Under data parallelism every rank calls this once per batch (it exchanges the losses):
+    the balancer sees the means over all ranks' items, and each masked term is scaled by
+    this rank's share of the supervised items, so that the averaged gradients equal those of
+    one process training the ranks' batches as one.
+    """
     state = state_of(trainer)
     logs = trainer.additional_logs
     pred = batch.audio_pred
-    if pred is None:
-        return video_loss
-    total = video_loss
-    raw = None
-    if batch.audio_target is not None:
+    raw, audio_items = None, 0
+    if pred is not None and batch.audio_target is not None:
         mask = getattr(batch, "audio_loss_mask", None)
         if mask is None:
             mask = torch.ones(pred.shape[0], dtype=torch.bool)
-        raw = masked_mse(pred, batch.audio_target, mask)
-    if state.balancer is not None and raw is not None:
-        state.balancer.update(float(video_loss.detach()), float(raw.detach()))
+        raw, audio_items = masked_mse(pred, batch.audio_target, mask), int(mask.sum())
+    voice, voice_items = None, 0
+    preserve = getattr(batch, "audio_preserve_mask", None)
+    prior = getattr(batch, "audio_pred_prior", None)
+    if pred is not None and preserve is not None and prior is not None and base_voice_active(trainer):
+        voice = masked_mse(pred, prior.detach(), preserve) * state.options.voice_preservation_weight
+        voice_items = int(preserve.sum())
+    (video_mean, _), (audio_mean, audio_total), (_, voice_total) = collectives.weighted_means(
+        (float(video_loss.detach()), 1.0),
+        (float(raw.detach()) if raw is not None else 0.0, audio_items),
+        (0.0, voice_items))
+    if state.balancer is not None and audio_mean is not None:
+        state.balancer.update(video_mean, audio_mean)
+    if pred is None:
+        return video_loss
+    total = video_loss
     multiplier = state.multiplier
     if raw is not None:
-        total = total + raw * multiplier
+        total = total + raw * multiplier * collectives.gradient_share(audio_items, audio_total)
         logs["loss/audio_raw"] = raw.item()
         logs["loss/audio_scaled"] = raw.item() * multiplier
         # upstream's keys, kept for existing dashboards
         logs["loss/audio"] = raw.item() * multiplier
-    preserve = getattr(batch, "audio_preserve_mask", None)
-    prior = getattr(batch, "audio_pred_prior", None)
-    if preserve is not None and prior is not None and base_voice_active(trainer):
-        voice = masked_mse(pred, prior.detach(), preserve) * state.options.voice_preservation_weight
-        total = total + voice * multiplier
+    if voice is not None:
+        total = total + voice * multiplier * collectives.gradient_share(voice_items, voice_total)
         logs["loss/voice_preservation"] = voice.item()
     logs["loss/video"] = video_loss.item()
     logs["loss/img"] = video_loss.item()
@@ -146,5 +160,6 @@ def after_batch(trainer: Any, batch: Any) -> None:
     eligible = getattr(batch, "num_frames", 1) > 1 and bool(getattr(batch.dataset_config, "do_audio", False))
     real = getattr(batch, "audio_real_mask", None)
     supervised = real is not None and bool(real.any())
-    state.strict.record(trainer.step_num, eligible, supervised, missing_audio_items(batch) if eligible else [])
+    eligible_n, supervised_n = collectives.sum_counts(int(eligible), int(supervised))
+    state.strict.record(trainer.step_num, eligible_n, supervised_n, missing_audio_items(batch) if eligible else [])
     trainer.additional_logs["audio/supervised_ratio"] = state.strict.ratio

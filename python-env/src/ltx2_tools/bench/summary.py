@@ -29,6 +29,9 @@ def line(r: dict) -> str:
         probes = ", ".join(f"{k[:-3]} {v:.2f}" for k, v in r.items() if k.endswith("_us"))
         where = "main thread" if r["main_thread"] else "other thread"
         return f"host overhead {r['label']} ({r['runner']}, {where}), us per call: {probes}"
+    if kind == "ddp_step":
+        return (f"ddp {r['gpus']} rank(s) {r['frames']}f step {r['step']}: {r['seconds']:.3f} s "
+                f"(slowest rank; rank 0 {r['rank0_seconds']:.3f} s) on {r['device']}")
     if kind == "ratio":
         return (f"{r['fork']} {_settings(r)}: paired ratio {r['ratio_median']:.3f} "
                 f"(IQR {r['ratio_q1']:.3f}-{r['ratio_q3']:.3f}, {r['pairs']} pairs), ratio of medians {r['ratio_of_medians']:.3f}")

@@ -1,6 +1,7 @@
 package dev.ltx2.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ltx2.schema.model.ProcessConfig;
 import java.nio.file.Path;
 
 /**
@@ -31,6 +32,11 @@ public record ResolvedConfig(Path file, JsonNode tree) {
 
     public int steps() {
         return firstProcess().path("train").path("steps").asInt(0);
+    }
+
+    /** {@code process[0].gpus}: how many data-parallel ranks the orchestrator launches. */
+    public int gpus() {
+        return firstProcess().path(ProcessConfig.GPUS.name()).asInt(ProcessConfig.GPUS.defaultValue().intValue());
     }
 
     public String toJson() {

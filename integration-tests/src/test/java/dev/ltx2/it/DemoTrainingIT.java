@@ -86,6 +86,31 @@ class DemoTrainingIT {
         assertThat(Files.readString(work.resolve("resume.log"))).contains("step " + stoppedAt + " of " + (stoppedAt + 2));
     }
 
+    /**
+     * {@code --gpus 2} on the CPU: two gloo ranks through torchrun. SIGINT stops both at the same
+     * step end with one checkpoint (rank 0's) and exit 130; the same command resumes the count.
+     */
+    @Test
+    void twoRanksStopOnSigintWithOneCheckpointAndResume(@TempDir Path work) throws Exception {
+        Path config = write(work, Launcher.demoConfig(400, 1000));
+        Path out = work.resolve("output").resolve(JOB);
+        int stoppedAt = stopWithCheckpoint(work, config, "INT", 130, "--gpus", "2");
+        try (var files = Files.list(out)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".safetensors"))).hasSize(1);
+        }
+        assertThat(Files.readString(work.resolve("orchestrator.log"))).contains("2 ranks through torchrun");
+        assertThat(out.resolve("trainer.log.rank1")).exists();
+
+        List<String> rows = Files.readAllLines(out.resolve("loss_log.csv"));
+        Files.writeString(config, Launcher.demoConfig(stoppedAt + 2, 1000));
+        Process resumed = Launcher.start(work, work.resolve("resume.log"), "train", "--gpus", "2", config.toString());
+        assertThat(resumed.waitFor(15, TimeUnit.MINUTES)).isTrue();
+        assertThat(resumed.exitValue()).as(Files.readString(work.resolve("resume.log"))).isZero();
+        List<String> after = Files.readAllLines(out.resolve("loss_log.csv"));
+        assertThat(after.subList(rows.size(), after.size())).extracting(r -> Integer.parseInt(r.split(",")[0]))
+                .containsExactly(stoppedAt + 1, stoppedAt + 2);
+    }
+
     /** What a service manager or {@code docker stop} sends; resuming is the same as after SIGINT. */
     @Test
     void sigtermSavesALoadableCheckpointAndExits143(@TempDir Path work) throws Exception {
@@ -97,10 +122,14 @@ class DemoTrainingIT {
      * and checks that it exits with {@code exitCode} within 60 s, leaving a loadable checkpoint
      * of the last logged step; returns that step.
      */
-    private static int stopWithCheckpoint(Path work, Path config, String signal, int exitCode) throws Exception {
+    private static int stopWithCheckpoint(Path work, Path config, String signal, int exitCode, String... options)
+            throws Exception {
         Path log = work.resolve("orchestrator.log");
         Path lossLog = work.resolve("output").resolve(JOB).resolve("loss_log.csv");
-        Process p = Launcher.start(work, log, "train", config.toString());
+        List<String> args = new java.util.ArrayList<>(List.of("train"));
+        args.addAll(List.of(options));
+        args.add(config.toString());
+        Process p = Launcher.start(work, log, args.toArray(String[]::new));
         waitForRows(p, lossLog, 3, Duration.ofMinutes(10));
 
         Instant signalled = Instant.now();

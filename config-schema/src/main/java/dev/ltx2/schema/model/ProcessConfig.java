@@ -29,6 +29,10 @@ public record ProcessConfig(Section section, ModelConfig model, NetworkConfig ne
     public static final Key<String> LOG_DIR = Key.path("log_dir", PathKind.OUTPUT_DIRECTORY, "TensorBoard log folder.");
     public static final Key<Long> PERFORMANCE_LOG_EVERY = Key.integer("performance_log_every", 0,
             "Steps between timing reports (0 = off).").atLeast(0);
+    public static final Key<Long> GPUS = Key.integer("gpus", 1,
+            "Data-parallel ranks on this machine, one per GPU (CPU: processes, gloo), launched by the orchestrator "
+            + "through torchrun; rank 0 saves. `train --gpus N` overrides. Read by the orchestrator, not ai-toolkit.")
+            .atLeast(1).fork();
     public static final Key<String> SQLITE_DB_PATH = Key.text("sqlite_db_path", "./aitk_db.db",
             "ai-toolkit UI database (diffusion_trainer, ui_trainer).");
     public static final Key<Boolean> TORCH_PROFILER = Key.bool("torch_profiler", false, "Run the torch profiler.");
@@ -57,7 +61,7 @@ public record ProcessConfig(Section section, ModelConfig model, NetworkConfig ne
     public static final SectionSpec SPEC = new SectionSpec("process", "config.process[]",
             "One trainer process (jobs/process/BaseSDTrainProcess.py and its bases).",
             List.of(TYPE, TRAINING_FOLDER, NAME, DEVICE, TRIGGER_WORD, TRAINING_SEED, LOG_DIR, PERFORMANCE_LOG_EVERY,
-                    SQLITE_DB_PATH, TORCH_PROFILER, MODEL, NETWORK, TRAIN, DATASETS, SAVE, SAMPLE, FIRST_SAMPLE, LOGGING,
+                    GPUS, SQLITE_DB_PATH, TORCH_PROFILER, MODEL, NETWORK, TRAIN, DATASETS, SAVE, SAMPLE, FIRST_SAMPLE, LOGGING,
                     GUIDANCE, EMBEDDING, ADAPTER, DECORATOR, DO_LORM, LORM_EXTRACT_MODE, LORM_EXTRACT_MODE_PARAM));
 
     /** Builds the typed view of a bound process section; absent sections get their defaults. */

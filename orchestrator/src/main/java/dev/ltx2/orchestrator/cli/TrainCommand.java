@@ -1,9 +1,12 @@
 package dev.ltx2.orchestrator.cli;
 
 import dev.ltx2.orchestrator.core.ExitCode;
+import dev.ltx2.orchestrator.core.Failure;
 import dev.ltx2.orchestrator.core.Result;
 import dev.ltx2.orchestrator.core.Workspace;
 import dev.ltx2.orchestrator.demo.DemoAssets;
+import dev.ltx2.orchestrator.runner.SubprocessRunner;
+import dev.ltx2.orchestrator.runner.TrainerRunner;
 import dev.ltx2.orchestrator.train.TrainSession;
 import dev.ltx2.schema.Diagnostic;
 import dev.ltx2.schema.LoadResult;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +35,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin UpstreamOption upstream;
     @Mixin PythonOption python;
     @Mixin RunnerOption runner;
+
+    @Option(names = "--gpus", paramLabel = "N",
+            description = "Data-parallel ranks on this machine, one per GPU (on a CPU: processes with gloo), launched "
+                    + "through torchrun with the subprocess runner; rank 0 saves. Default: the config's "
+                    + "process[0].gpus, else 1.")
+    Integer gpus;
     @Spec CommandSpec spec;
 
     @Override
@@ -48,6 +58,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         var resolved = ((LoadResult.Loaded) loaded);
         resolved.warnings().stream().map(Diagnostic::format).forEach(console.err()::println);
+        int ranks = gpus != null ? gpus : resolved.config().gpus();
+        if (ranks < 1) {
+            return console.fail(Failure.user("--gpus must be at least 1, got " + ranks,
+                    "pass the number of GPUs to train on, e.g. --gpus 2"));
+        }
 
         Result<?> prepared = ws.ensureEnv(python.python).then(e -> ws.ensureFork(upstream.upstream));
         if (prepared instanceof Result.Ok<?> && usesDemoAssets(config)) {
@@ -56,7 +71,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (prepared instanceof Result.Err<?> err) {
             return console.fail(err.failure());
         }
-        return new TrainSession(ws.pythonEnv(), resolved.config(), runner.create(), console).run().code();
+        TrainerRunner trainer = ranks > 1 ? new SubprocessRunner(ranks) : runner.create();
+        return new TrainSession(ws.pythonEnv(), resolved.config(), trainer, console).run().code();
     }
 
     private static boolean usesDemoAssets(Path config) throws IOException {

@@ -32,6 +32,9 @@ public sealed interface TrainingEvent {
 
     record Failed(String error, String traceback) implements TrainingEvent {}
 
+    /** Several ranks: the launcher's word that rank {@code rank} ended with {@code exitCode} (negative: a signal). */
+    record RankFailed(int rank, int exitCode) implements TrainingEvent {}
+
     ObjectMapper JSON = new ObjectMapper();
 
     /** Decodes one line; a line that is not a known event becomes a {@link Failed}. */
@@ -50,6 +53,7 @@ public sealed interface TrainingEvent {
             case "finished" -> new Finished(n.path("step").asInt());
             case "stopped" -> new Stopped(n.path("step").asInt(), n.path("checkpoint").isNull() ? null : n.path("checkpoint").asText(null));
             case "failed" -> new Failed(n.path("error").asText(), n.path("traceback").asText());
+            case "rank_failed" -> new RankFailed(n.path("rank").asInt(), n.path("exit_code").asInt());
             default -> new Failed("unknown event from the trainer: " + line, "");
         };
     }
