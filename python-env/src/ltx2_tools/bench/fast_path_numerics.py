@@ -10,7 +10,8 @@ Same transformer, same initial LoRA, same inputs and seeds, ``--steps`` optimize
   "bf16 noise, not drift" (docs/decisions.md, "The fast path").
 
 Prints one JSON object: per arm the losses, the final LoRA weights' distance from eager's, how
-many adapted-linear calls the fast forward served, and the saved LoRA file's keys/shapes/dtypes.
+many adapted-linear calls the fast forward served, the LoRA parameters' dtypes and the saved LoRA
+file's keys, shapes and dtypes.
 
     python -m ltx2_tools.bench.fast_path_numerics --fork DIR --size tiny --device cpu --steps 50
 """
@@ -83,7 +84,11 @@ def run(args) -> dict:
             inputs = step_benchmark._draw_inputs(g, built, args, args.frames[0])
             _, loss = step_benchmark._timed_step(built.model, inputs, optimizer, args.frames[0])
             losses.append(loss)
-        arms[arm] = {"losses": losses, "fast_calls": served["calls"], "state": _lora_state(network)}
+        print(f"numerics: {arm} done, last loss {losses[-1]:.5f}", file=sys.stderr, flush=True)
+        arms[arm] = {"losses": losses, "fast_calls": served["calls"], "state": _lora_state(network),
+                     "param_dtypes": sorted({str(p.dtype) for p in network.parameters()})}
+        with tempfile.TemporaryDirectory() as tmp:  # the file each arm's LoRA would be saved as
+            arms[arm]["lora_file"] = _file_layout(network, Path(tmp) / "lora.safetensors")
         if compiled:  # the later arms run eagerly again
             for block in built.transformer.transformer_blocks:
                 block._compiled_call_impl = None
@@ -95,12 +100,9 @@ def run(args) -> dict:
         num = sum((state[k].float() - reference[k].float()).norm() ** 2 for k in reference) ** 0.5
         den = sum(reference[k].float().norm() ** 2 for k in reference) ** 0.5
         arm["weights_rel_diff"] = float(num / den)
-    with tempfile.TemporaryDirectory() as tmp:
-        network.ltx2_compute_dtype_lora = False
-        layout = _file_layout(network, Path(tmp) / "lora.safetensors")
     return {"type": "numerics", "arch": args.arch, "size": args.size, "device": args.device, "steps": args.steps,
             "compile": args.compile, "checkpointing": args.checkpointing, "torch": torch.__version__,
-            "arms": arms, "lora_file": layout}
+            "arms": arms}
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
