@@ -72,7 +72,7 @@ def run(args) -> dict:
         fast = arm == "fast"
         network.ltx2_compute_dtype_lora = fast
         if fast and args.compile and not compiled:
-            block_compile.compile_blocks(built.transformer.transformer_blocks)
+            block_compile.compile_blocks(built.transformer.transformer_blocks, backend=args.compile_backend)
             compiled = True
         optimizer = torch.optim.AdamW(params, lr=args.lr, eps=1e-6,
                                       **({"fused": True} if fast and built.model.device_torch.type == "cuda" else {}))
@@ -111,7 +111,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--up-init", type=float, default=0.01, help="std of the initial lora_up weights")
-    p.add_argument("--compile", action="store_true", help="also compile the blocks in the fast arm (CUDA)")
+    p.add_argument("--compile", action="store_true", help="also compile the blocks in the fast arm")
+    p.add_argument("--compile-backend", default="inductor",
+                   help="torch.compile backend: inductor (the fast path's), or aot_eager to check tracing on a CPU")
     p.add_argument("--no-checkpointing", dest="checkpointing", action="store_false")
     known, rest = p.parse_known_args(argv)
     bench = step_benchmark.parse(rest)
