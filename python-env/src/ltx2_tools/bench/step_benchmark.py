@@ -234,26 +234,30 @@ def add_lora(model, transformer, rank: int, checkpointing: bool):
     return network, params
 
 
-def fast_and_eager_arms(label: str, built: Built, network, params) -> list[Arm]:
-    """The fast path and the eager step as two arms of one model: the fast arm's blocks are compiled
-    in place once, and each arm switches the compiled blocks and the LoRA forward on or off."""
-    from ltx2_character.training import block_compile
+def fast_and_eager_arms(args, built: Built, network, params) -> list[Arm]:
+    """The fast path and the eager step as two arms of one model. The fast arm gets what the trainer's
+    plan gives a CUDA job with these settings (layer offloading or a quantized base: no compile, and
+    no fused AdamW with offloading); its blocks are compiled in place once, and each arm switches the
+    compiled blocks and the LoRA forward on or off."""
+    from ltx2_character.training import block_compile, fast_path
 
+    plan = fast_path.plan(enabled=True, arch=args.arch, device_type="cuda", optimizer="adamw", network_type="lora",
+                          layer_offloading=args.offload_percent > 0, quantized=bool(args.qtype))
     blocks = built.transformer.transformer_blocks
     cuda = built.model.device_torch.type == "cuda"
     compiled = []
-    if cuda:  # inductor on a CPU is minutes per block shape; the CPU smoke run checks the switching only
+    if cuda and plan.compile_blocks:  # on a CPU inductor takes minutes per shape; the smoke run checks the switching
         block_compile.compile_blocks(blocks)
         compiled = [b._compiled_call_impl for b in blocks]
 
     def switch(fast: bool) -> None:
-        network.ltx2_compute_dtype_lora = fast
+        network.ltx2_compute_dtype_lora = fast and plan.compute_dtype_lora
         for block, impl in zip(blocks, compiled):
             block._compiled_call_impl = impl if fast else None
 
-    return [Arm("fast", built.model, optimizer=torch.optim.AdamW(params, lr=1e-4, fused=cuda),
+    return [Arm("fast", built.model, optimizer=torch.optim.AdamW(params, lr=1e-4, fused=cuda and plan.fused_adamw),
                 activate=lambda: switch(True), compiled=bool(compiled)),
-            Arm(label, built.model, optimizer=torch.optim.AdamW(params, lr=1e-4, foreach=cuda),
+            Arm(args.label, built.model, optimizer=torch.optim.AdamW(params, lr=1e-4, foreach=cuda),
                 activate=lambda: switch(False))]
 
 
@@ -428,7 +432,7 @@ def run(args, sink=None, stop=None, emit=print) -> list[dict]:
         arms[1].model = _new_model(_model_class(Path(args.compare_fork), args.arch), args, like=built.model)
     optimizer = torch.optim.AdamW(params, lr=1e-4)
     if args.fast_arm:
-        arms = fast_and_eager_arms(args.label, built, network, params)
+        arms = fast_and_eager_arms(args, built, network, params)
     emit(json.dumps({"type": "setup", "seconds": round(time.perf_counter() - start, 1),
                      "memory_after_build_gib": built.memory_after_build_gib, "memory_after_lora_gib": _allocated_gib()}))
     results = []
