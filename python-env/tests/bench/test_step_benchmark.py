@@ -41,6 +41,18 @@ def test_interleaved_comparison_times_both_trees_on_one_model(fork, pin_tree, tm
     assert ratio["ratio_of_medians"] == pytest.approx(expected, rel=1e-3)
 
 
+def test_fast_arm_alternates_with_eager_on_one_model(fork, tmp_path):
+    """The fast path's pair (bin/gpu-bench fast): two arms, one LoRA, a paired ratio with an interval.
+    On a CPU nothing is compiled; the switching and the records are what is checked."""
+    setup, fast, eager, ratio = _bench(tmp_path, "--fork", str(fork), "--fast-arm")
+    assert (fast["fork"], eager["fork"], ratio["fork"]) == ("fast", "patched", "fast/patched")
+    assert fast["fast_arm"] and fast["steps_timed"] == eager["steps_timed"] == 3
+    assert fast["lora_params"] == eager["lora_params"] > 0 and len(fast["warmup_seconds"]) == 1
+    assert fast["compile"] is False  # no inductor on the CPU run
+    low, high = ratio["ratio_ci95"]
+    assert low <= ratio["ratio_median"] <= high
+
+
 def test_layer_offloading_keeps_the_step_running(fork, tmp_path):
     """ai-toolkit's MemoryManager on the transformer (the 32 GiB settings); on a CPU it moves nothing."""
     _, result = _bench(tmp_path, "--fork", str(fork), "--offload-percent", "0.5")
