@@ -41,6 +41,18 @@ def test_interleaved_comparison_times_both_trees_on_one_model(fork, pin_tree, tm
     assert ratio["ratio_of_medians"] == pytest.approx(expected, rel=1e-3)
 
 
+def test_fast_arm_alternates_with_eager_on_one_model(fork, tmp_path):
+    """The fast path's pair (bin/gpu-bench fast): two arms, one LoRA, a paired ratio with an interval.
+    On a CPU nothing is compiled; the switching and the records are what is checked."""
+    setup, fast, eager, ratio = _bench(tmp_path, "--fork", str(fork), "--fast-arm")
+    assert (fast["fork"], eager["fork"], ratio["fork"]) == ("fast", "patched", "fast/patched")
+    assert fast["fast_arm"] and fast["steps_timed"] == eager["steps_timed"] == 3
+    assert fast["lora_params"] == eager["lora_params"] > 0 and len(fast["warmup_seconds"]) == 1
+    assert fast["compile"] is False  # no inductor on the CPU run
+    low, high = ratio["ratio_ci95"]
+    assert low <= ratio["ratio_median"] <= high
+
+
 def test_layer_offloading_keeps_the_step_running(fork, tmp_path):
     """ai-toolkit's MemoryManager on the transformer (the 32 GiB settings); on a CPU it moves nothing."""
     _, result = _bench(tmp_path, "--fork", str(fork), "--offload-percent", "0.5")
@@ -95,3 +107,27 @@ def test_host_overhead_probes_run_on_a_thread_too(tmp_path):
     assert record["main_thread"] is False and record["runner"] == "python"
     assert all(record[k] > 0 for k in ("python_call_us", "torch_op_us", "autograd_step_us", "failed_import_us"))
     assert line(record).startswith("host overhead python (python, other thread), us per call: python_call ")
+
+
+def test_intervals_cover_the_median_and_are_seeded():
+    from ltx2_tools.bench import intervals
+
+    ratios = [0.9, 0.95, 1.0, 1.05, 1.1, 0.97, 1.02, 0.99]
+    low, high = intervals.median_ci(ratios)
+    assert low <= 0.995 <= high and (low, high) == intervals.median_ci(ratios)
+    low, high = intervals.ratio_of_medians_ci([1.0, 1.1, 0.9, 1.0], [2.0, 2.1, 1.9, 2.0])
+    assert 0.4 < low <= 0.5 <= high < 0.6
+
+
+def test_comparisons_across_processes():
+    from ltx2_tools.bench.summary import comparisons, line
+
+    records = [{"fork": "fast", "frames": 81, "seconds_all": [1.0, 1.1, 0.9]},
+               {"fork": "ltx-trainer", "frames": 81, "seconds_all": [2.0, 2.0, 2.0]},
+               {"fork": "gap-python-1", "frames": 81, "seconds_all": [0.4, 0.4], "seconds_per_step": 0.4, "libpython": "x.so"},
+               {"fork": "gap-jep-1", "frames": 81, "seconds_all": [0.44, 0.44], "seconds_per_step": 0.44, "libpython": "x.so"}]
+    text = comparisons(records)
+    assert text[0].startswith("fast/ltx-trainer 81f: ratio of medians 0.500")
+    assert text[1].startswith("jep/python gap: ratio of medians 1.100") and "['x.so']" in text[1]
+    assert line({"type": "skipped", "part": "peer", "needs_s": 90, "left_s": 40}) == \
+        "peer: skipped, needs ~90 s, 40 s of the budget left"

@@ -7,6 +7,12 @@ patched audio stream, transformer) with latents, audio latents and text embeddin
 real shapes in place of the VAE and text encoder. Speed and memory do not depend on weight
 values. Point ``--fork`` at the patched fork or at a checkout of the bare pin.
 
+``--fast-arm`` times the fast path (``ltx2_character.training.fast_path``: blocks compiled in
+place with static shapes, the LoRA in bf16 with its scale folded, fused AdamW) against the same
+fork's eager step on the same model, alternating step by step the same way; the eager arm gets
+upstream's LoRA forward, uncompiled blocks and foreach AdamW. Both optimizers' states stay
+allocated, so the peak VRAM of each arm includes both (equal for both arms).
+
 ``--compare-fork DIR`` times a second tree's ``LTX2Model`` on the same weights, LoRA and
 inputs in the same process, alternating the two step by step (ABBA), so that drift of the
 machine falls on both alike and the ratio is paired. Only the model file differs between the
@@ -29,11 +35,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Callable
 
 import torch
 
-from ltx2_tools.bench import flops, stubs
+from ltx2_tools.bench import flops, intervals, stubs
 from ltx2_tools.bench.python_build import running_libpython
 
 HOPPER_BF16_DENSE_FLOPS = 989e12  # NVIDIA H100/H200 SXM datasheet, dense bf16 tensor cores
@@ -63,6 +69,11 @@ class Arm:
     label: str
     model: Any
     times: list[float] = field(default_factory=list)
+    optimizer: Any = None  # None: the run's shared optimizer
+    activate: Callable[[], None] | None = None  # switches the shared model to this arm before its step
+    warmup_times: list[float] = field(default_factory=list)
+    peak_gib: float = 0.0
+    compiled: bool = False  # the arm's blocks are compiled whatever --compile says (the fast arm)
 
 
 @dataclass
@@ -223,6 +234,33 @@ def add_lora(model, transformer, rank: int, checkpointing: bool):
     return network, params
 
 
+def fast_and_eager_arms(args, built: Built, network, params) -> list[Arm]:
+    """The fast path and the eager step as two arms of one model. The fast arm gets what the trainer's
+    plan gives a CUDA job with these settings (layer offloading or a quantized base: no compile, and
+    no fused AdamW with offloading); its blocks are compiled in place once, and each arm switches the
+    compiled blocks and the LoRA forward on or off."""
+    from ltx2_character.training import block_compile, fast_path
+
+    plan = fast_path.plan(enabled=True, arch=args.arch, device_type="cuda", optimizer="adamw", network_type="lora",
+                          layer_offloading=args.offload_percent > 0, quantized=bool(args.qtype))
+    blocks = built.transformer.transformer_blocks
+    cuda = built.model.device_torch.type == "cuda"
+    compiled = []
+    if cuda and plan.compile_blocks:  # on a CPU inductor takes minutes per shape; the smoke run checks the switching
+        block_compile.compile_blocks(blocks)
+        compiled = [b._compiled_call_impl for b in blocks]
+
+    def switch(fast: bool) -> None:
+        network.ltx2_compute_dtype_lora = fast and plan.compute_dtype_lora
+        for block, impl in zip(blocks, compiled):
+            block._compiled_call_impl = impl if fast else None
+
+    return [Arm("fast", built.model, optimizer=torch.optim.AdamW(params, lr=1e-4, fused=cuda and plan.fused_adamw),
+                activate=lambda: switch(True), compiled=bool(compiled)),
+            Arm(args.label, built.model, optimizer=torch.optim.AdamW(params, lr=1e-4, foreach=cuda),
+                activate=lambda: switch(False))]
+
+
 def compile_blocks(transformer) -> None:
     # as ai-toolkit's model.block_compile: each transformer block, default mode, dynamic shapes
     blocks = transformer.transformer_blocks
@@ -303,22 +341,27 @@ def run_config(arms: list[Arm], built: Built, optimizer, params, args, frames: i
     device = built.model.device_torch
     g = torch.Generator(device=device).manual_seed(3)
     for arm in arms:
-        arm.times = []
+        arm.times, arm.warmup_times, arm.peak_gib = [], [], 0.0
     if device.type == "cuda":
         torch.cuda.reset_peak_memory_stats()
     stopped = False
     for step in range(args.warmup + args.steps):
         inputs = _draw_inputs(g, built, args, frames)
         for arm in (arms if step % 2 == 0 else arms[::-1]):
-            seconds, loss = _timed_step(arm.model, inputs, optimizer, frames)
+            if arm.activate is not None:
+                arm.activate()
+            if device.type == "cuda":
+                torch.cuda.reset_peak_memory_stats()
+            seconds, loss = _timed_step(arm.model, inputs, arm.optimizer or optimizer, frames)
+            if device.type == "cuda":
+                arm.peak_gib = max(arm.peak_gib, torch.cuda.max_memory_allocated() / GIB)
             if sink is not None:
                 sink.accept(json.dumps({"type": "step", "step": step + 1, "loss": loss}))
-            if step >= args.warmup:
-                arm.times.append(seconds)
+            (arm.times if step >= args.warmup else arm.warmup_times).append(seconds)
         if stop is not None and stop.get():
             stopped = True
             break
-    peak = torch.cuda.max_memory_allocated() / GIB if device.type == "cuda" else 0.0
+    peak = max(arm.peak_gib for arm in arms)
     reserved = torch.cuda.max_memory_reserved() / GIB if device.type == "cuda" else 0.0
     lat_f, lat_h, lat_w = (frames - 1) // 8 + 1, args.height // 32, args.width // 32
     audio_tokens = round(frames / args.fps * AUDIO_TOKENS_PER_SECOND)
@@ -328,7 +371,7 @@ def run_config(arms: list[Arm], built: Built, optimizer, params, args, frames: i
         "arch": args.arch, "size": args.size, "frames": frames, "width": args.width, "height": args.height,
         "audio_seconds": round(frames / args.fps, 2), "video_tokens": shape.video_tokens,
         "audio_tokens": audio_tokens, "layers": built.tcfg["num_layers"], "rank": args.rank,
-        "checkpointing": checkpointing, "compile": compiled, "qtype": args.qtype,
+        "checkpointing": checkpointing, "compile": compiled, "qtype": args.qtype, "fast_arm": bool(args.fast_arm),
         "offload_percent": args.offload_percent, "memory_cap_gib": args.memory_cap_gib,
         "runner": "jep" if sink is not None else "python", "stopped": stopped,
         "peak_vram_gib": round(peak, 2), "peak_reserved_gib": round(reserved, 2),
@@ -344,7 +387,10 @@ def run_config(arms: list[Arm], built: Built, optimizer, params, args, frames: i
     results = []
     for arm in arms:
         seconds = statistics.median(arm.times)
-        results.append({**common, "fork": arm.label, "model_file": inspect.getsourcefile(type(arm.model)),
+        results.append({**common, "fork": arm.label, "compile": compiled or arm.compiled,
+                        "model_file": inspect.getsourcefile(type(arm.model)),
+                        "arm_peak_vram_gib": round(arm.peak_gib, 2),
+                        "warmup_seconds": [round(t, 3) for t in arm.warmup_times],
                         "interleaved_with": [a.label for a in arms if a is not arm],
                         "steps_timed": len(arm.times), "seconds_per_step": seconds, "seconds_min": min(arm.times),
                         "seconds_max": max(arm.times), "seconds_all": [round(t, 4) for t in arm.times],
@@ -360,8 +406,9 @@ def paired_ratio(a: Arm, b: Arm) -> dict:
     """a's step time over b's, step by step: the median and quartiles of the paired ratios."""
     ratios = sorted(x / y for x, y in zip(a.times, b.times))
     q = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else [ratios[0]] * 3
+    low, high = intervals.median_ci(ratios)
     return {"fork": f"{a.label}/{b.label}", "pairs": len(ratios), "ratio_median": round(statistics.median(ratios), 4),
-            "ratio_q1": round(q[0], 4), "ratio_q3": round(q[2], 4),
+            "ratio_q1": round(q[0], 4), "ratio_q3": round(q[2], 4), "ratio_ci95": [round(low, 4), round(high, 4)],
             "ratio_of_medians": round(statistics.median(a.times) / statistics.median(b.times), 4)}
 
 
@@ -384,6 +431,8 @@ def run(args, sink=None, stop=None, emit=print) -> list[dict]:
     if args.compare_fork:
         arms[1].model = _new_model(_model_class(Path(args.compare_fork), args.arch), args, like=built.model)
     optimizer = torch.optim.AdamW(params, lr=1e-4)
+    if args.fast_arm:
+        arms = fast_and_eager_arms(args, built, network, params)
     emit(json.dumps({"type": "setup", "seconds": round(time.perf_counter() - start, 1),
                      "memory_after_build_gib": built.memory_after_build_gib, "memory_after_lora_gib": _allocated_gib()}))
     results = []
@@ -433,6 +482,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--label", default="patched", help="name of the fork in the result (patched / upstream)")
     p.add_argument("--compare-fork", type=Path, help="a second ai-toolkit tree timed interleaved on the same model")
     p.add_argument("--compare-label", default="upstream")
+    p.add_argument("--fast-arm", action="store_true",
+                   help="time the fast path against this fork's eager step on the same model, alternating")
     p.add_argument("--arch", choices=("ltx2", "ltx2.3"), default="ltx2")
     p.add_argument("--size", choices=("full", "tiny"), default="full",
                    help="full: ai-toolkit's LTX-2 configs; tiny: the project's tiny LTX-2 (CPU tests of this harness)")

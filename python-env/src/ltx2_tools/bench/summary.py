@@ -5,8 +5,11 @@
 from __future__ import annotations
 
 import json
+import statistics
 import sys
 from pathlib import Path
+
+from ltx2_tools.bench import intervals
 
 
 def _settings(r: dict) -> str:
@@ -32,9 +35,12 @@ def line(r: dict) -> str:
     if kind == "ddp_step":
         return (f"ddp {r['gpus']} rank(s) {r['frames']}f step {r['step']}: {r['seconds']:.3f} s "
                 f"(slowest rank; rank 0 {r['rank0_seconds']:.3f} s) on {r['device']}")
+    if kind == "skipped":
+        return f"{r['part']}: skipped, needs ~{r['needs_s']} s, {r['left_s']} s of the budget left"
     if kind == "ratio":
+        ci = f", 95% CI {r['ratio_ci95'][0]:.3f}-{r['ratio_ci95'][1]:.3f}" if "ratio_ci95" in r else ""
         return (f"{r['fork']} {_settings(r)}: paired ratio {r['ratio_median']:.3f} "
-                f"(IQR {r['ratio_q1']:.3f}-{r['ratio_q3']:.3f}, {r['pairs']} pairs), ratio of medians {r['ratio_of_medians']:.3f}")
+                f"(IQR {r['ratio_q1']:.3f}-{r['ratio_q3']:.3f}{ci}, {r['pairs']} pairs), ratio of medians {r['ratio_of_medians']:.3f}")
     head = f"{r.get('fork')} {_settings(r)}"
     if "error" in r:
         return f"{head}: {r['error']} (peak {r.get('peak_vram_gib')} GiB)"
@@ -44,14 +50,48 @@ def line(r: dict) -> str:
             f"peak {r['peak_vram_gib']} GiB{mfu}{callbacks}")
 
 
+def _timed(records: list[dict], fork: str, frames: int) -> list[float]:
+    return [t for r in records if r.get("fork") == fork and r.get("frames") == frames and "seconds_all" in r
+            for t in r["seconds_all"]]
+
+
+def comparisons(records: list[dict]) -> list[str]:
+    """Ratios across processes: the fast path against ltx-trainer (its default and its compile) per
+    length, and the Jep gap (Jep processes against plain-Python processes). Unpaired, so the interval
+    is a bootstrap over the recorded steps; drift between processes is not cancelled as in a paired ratio."""
+    out = []
+    for frames in sorted({r["frames"] for r in records if r.get("fork") == "fast" and "seconds_all" in r}):
+        fast = _timed(records, "fast", frames)
+        for peer in ("ltx-trainer", "ltx-trainer-compile"):
+            other = _timed(records, peer, frames)
+            if fast and other:
+                low, high = intervals.ratio_of_medians_ci(fast, other)
+                out.append(f"fast/{peer} {frames}f: ratio of medians {statistics.median(fast) / statistics.median(other):.3f} "
+                           f"(95% CI {low:.3f}-{high:.3f}; {len(fast)} and {len(other)} steps, separate processes)")
+    gap = {runner: [r for r in records if str(r.get("fork", "")).startswith(f"gap-{runner}-") and "seconds_all" in r]
+           for runner in ("python", "jep")}
+    if gap["python"] and gap["jep"]:
+        jep = [t for r in gap["jep"] for t in r["seconds_all"]]
+        plain = [t for r in gap["python"] for t in r["seconds_all"]]
+        low, high = intervals.ratio_of_medians_ci(jep, plain)
+        per_process = lambda rs: ", ".join(f"{r['seconds_per_step']:.3f}" for r in rs)
+        libs = sorted({str(r.get("libpython")) for r in gap["python"] + gap["jep"]})
+        out.append(f"jep/python gap: ratio of medians {statistics.median(jep) / statistics.median(plain):.3f} "
+                   f"(95% CI {low:.3f}-{high:.3f}); per-process medians python [{per_process(gap['python'])}], "
+                   f"jep [{per_process(gap['jep'])}]; libpython {libs}")
+    return out
+
+
 def main(argv: list[str]) -> int:
     path = Path(argv[0])
     if not path.exists():
         print(f"no results in {path}")
         return 1
-    for text in path.read_text().splitlines():
-        if text.startswith("{"):
-            print(line(json.loads(text)))
+    records = [json.loads(text) for text in path.read_text().splitlines() if text.startswith("{")]
+    for record in records:
+        print(line(record))
+    for text in comparisons(records):
+        print(text)
     return 0
 
 

@@ -191,6 +191,11 @@ public record TrainConfig(Section section) {
     public static final Key<Boolean> TRAIN_CONNECTORS = Key.bool("train_connectors", false,
             "Also train a LoRA on LTX-2's text connectors (text-to-audio adaptation).").fork();
 
+    // ---- speed ----
+    public static final Key<Boolean> FAST_PATH = Key.bool("fast_path", true,
+            "LTX-2 on CUDA: compile the transformer blocks, compute the LoRA in the base dtype with its scale "
+                    + "folded, fused AdamW; false: upstream's eager step (docs/decisions.md, The fast path).").fork();
+
     // ---- text encoder and caching ----
     public static final Key<Boolean> TRAIN_UNET = Key.bool("train_unet", true, "Train the transformer (the LoRA target).");
     public static final Key<Boolean> TRAIN_TEXT_ENCODER = Key.bool("train_text_encoder", false,
@@ -311,7 +316,7 @@ public record TrainConfig(Section section) {
             AUDIO_LOSS_MULTIPLIER, AUTO_BALANCE_AUDIO_LOSS, AUTO_BALANCE_AUDIO_TARGET_RATIO, AUTO_BALANCE_AUDIO_EMA,
             AUTO_BALANCE_AUDIO_MIN, AUTO_BALANCE_AUDIO_MAX, INDEPENDENT_AUDIO_TIMESTEP, AUDIO_TIMESTEP_DISTRIBUTION,
             STRICT_AUDIO_MODE, STRICT_AUDIO_MIN_SUPERVISED_RATIO, STRICT_AUDIO_WARMUP_STEPS, VOICE_PRESERVATION,
-            VOICE_PRESERVATION_WEIGHT, TRAIN_CONNECTORS,
+            VOICE_PRESERVATION_WEIGHT, TRAIN_CONNECTORS, FAST_PATH,
             TRAIN_UNET, TRAIN_TEXT_ENCODER, UNLOAD_TEXT_ENCODER, CACHE_TEXT_EMBEDDINGS, PROMPT_DROPOUT_PROB,
             NEGATIVE_PROMPT, MAX_NEGATIVE_PROMPTS, SHORT_AND_LONG_CAPTIONS, PROMPT_SATURATION_CHANCE,
             SDP, ATTENTION_BACKEND, DO_PARAMITER_SWAPPING, PARAMITER_SWAPPING_FACTOR, SINGLE_ITEM_BATCHING,
