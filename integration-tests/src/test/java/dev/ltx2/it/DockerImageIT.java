@@ -140,9 +140,7 @@ class DockerImageIT {
         ImageFromDockerfile image = new ImageFromDockerfile(IMAGE_NAME, false)
                 // The repository root is the build context, filtered by its .dockerignore
                 // (docker-java reads it from the base directory, as `docker build` does).
-                // The host's network: a default bridge need not reach PyPI or Maven Central.
-                .withBuildImageCmdModifier(cmd -> cmd.withBaseDirectory(HOME.toFile()).withDockerfile(dockerfile.toFile())
-                        .withNetworkMode("host"));
+                .withBuildImageCmdModifier(cmd -> cmd.withBaseDirectory(HOME.toFile()).withDockerfile(dockerfile.toFile()));
         build.buildArgs().forEach(image::withBuildArg);
         resetOutput();
         boolean gpus = gpus();
