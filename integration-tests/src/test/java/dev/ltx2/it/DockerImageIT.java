@@ -28,7 +28,8 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 /**
  * The Docker image end to end: builds {@code docker/Dockerfile} with the repository as the
  * build context ({@link DockerImageBuild} picks the variant) and, in one container, runs
- * {@code fork apply}, {@code fork verify}, the demo training and {@code checklist}; the LoRA the
+ * {@code fork apply}, {@code fork verify} (structure by default, see its test), the demo
+ * training and {@code checklist}; the LoRA the
  * training writes inside the container is inspected from the host with
  * {@code bin/orchestrator lora inspect}. Every GPU of the host is handed in when the engine can.
  *
@@ -40,7 +41,8 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  *
  * <p>System properties: {@code ltx2.it.upstream} (build argument UPSTREAM, see
  * {@link DockerImageBuild#upstream()}); {@code ltx2.it.gpus} {@code auto} (default: GPUs when
- * the engine lists the nvidia runtime), {@code on} or {@code off}.
+ * the engine lists the nvidia runtime), {@code on} or {@code off}; {@code ltx2.it.forkVerify}
+ * {@code structure} (default) or {@code full}.
  */
 class DockerImageIT {
     static final String IMAGE_NAME = "ltx2-orchestrator:it";
@@ -74,11 +76,21 @@ class DockerImageIT {
         assertThat(apply.getExitCode()).as(describe("orchestrator fork apply", apply)).isZero();
     }
 
+    /**
+     * By default the structural part only ({@code --no-tests}: the series agrees with the SOP
+     * table and applies to the pin): every item's tests already run on the host in the same
+     * {@code bin/test} run, against the same patches and lock, and repeating them here would
+     * cost CI about 8 more minutes. {@code -Dltx2.it.forkVerify=full} runs them in the image too.
+     */
     @Test
     void forkVerifyPassesInTheImage() throws Exception {
-        ExecResult verify = exec("orchestrator", "fork", "verify");
-        assertThat(verify.getExitCode()).as(describe("orchestrator fork verify", verify)).isZero();
-        assertThat(verify.getStdout()).as(describe("orchestrator fork verify", verify)).contains("patched");
+        List<String> command = new ArrayList<>(List.of("orchestrator", "fork", "verify"));
+        if (!System.getProperty("ltx2.it.forkVerify", "structure").equals("full")) {
+            command.add("--no-tests");
+        }
+        ExecResult verify = exec(command.toArray(String[]::new));
+        assertThat(verify.getExitCode()).as(describe(String.join(" ", command), verify)).isZero();
+        assertThat(verify.getStdout()).as(describe(String.join(" ", command), verify)).contains("patched");
     }
 
     /** The README's demo job, as shipped, trained in the container; its LoRA read on the host. */
