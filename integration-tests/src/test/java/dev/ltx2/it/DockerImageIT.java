@@ -57,7 +57,8 @@ class DockerImageIT {
         assumeTrue(DockerClientFactory.instance().isDockerAvailable(), () -> "no Docker engine reachable (DOCKER_HOST="
                 + System.getenv().getOrDefault("DOCKER_HOST", "unset") + ", /var/run/docker.sock "
                 + (Files.exists(Path.of("/var/run/docker.sock")) ? "present" : "absent")
-                + "); this suite builds docker/Dockerfile and runs fork verify and checklist in it, see docker/README.md");
+                + "); this suite builds docker/Dockerfile and runs fork apply, fork verify, the demo and checklist in it"
+                + " (bin/test-docker starts an engine, docker/README.md)");
         startOnce();
         assumeTrue(skipReason == null, () -> skipReason);
     }
