@@ -44,6 +44,7 @@ TRAIN: dict[str, KeySpec] = {
     "voice_preservation": KeySpec("train", "voice_preservation", "choice", "base", choices=("none", "silence", "base"), doc="Audio regulariser on audio-free batches: none, silence target, or the base model's audio prediction."),
     "voice_preservation_weight": KeySpec("train", "voice_preservation_weight", "float", 1.0, minimum=0.0, doc="Weight of the voice preservation term."),
     "train_connectors": KeySpec("train", "train_connectors", "bool", False, doc="Also train a LoRA on LTX-2's text connectors (text-to-audio adaptation)."),
+    "fast_path": KeySpec("train", "fast_path", "bool", True, doc="LTX-2 on CUDA: compile the transformer blocks, compute the LoRA in the base dtype with its scale folded, fused AdamW; false: upstream's eager step (docs/decisions.md, The fast path)."),
 }
 
 
@@ -71,6 +72,7 @@ class TrainKeys:
     voice_preservation: Literal["none", "silence", "base"] = "base"
     voice_preservation_weight: float = 1.0
     train_connectors: bool = False
+    fast_path: bool = True
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ export const ltx2RuntimeKeys: { [key: string]: Ltx2KeySpec } = {
   'train.voice_preservation': { kind: 'choice', default: 'base', nullable: false, choices: ['none', 'silence', 'base'], doc: 'Audio regulariser on audio-free batches: none, silence target, or the base model\'s audio prediction.' },
   'train.voice_preservation_weight': { kind: 'float', default: 1, nullable: false, minimum: 0, doc: 'Weight of the voice preservation term.' },
   'train.train_connectors': { kind: 'bool', default: false, nullable: false, doc: 'Also train a LoRA on LTX-2\'s text connectors (text-to-audio adaptation).' },
+  'train.fast_path': { kind: 'bool', default: true, nullable: false, doc: 'LTX-2 on CUDA: compile the transformer blocks, compute the LoRA in the base dtype with its scale folded, fused AdamW; false: upstream\'s eager step (docs/decisions.md, The fast path).' },
   'network.rank_dropout': { kind: 'float', default: null, nullable: true, minimum: 0, maximum: 1, maximumExclusive: true, doc: 'Zero whole rank dimensions at random (the SOP uses 0.1).' },
   'network.module_dropout': { kind: 'float', default: null, nullable: true, minimum: 0, maximum: 1, maximumExclusive: true, doc: 'Skip whole LoRA modules at random.' },
 };
@@ -53,6 +54,7 @@ export interface Ltx2RuntimeTrainFields {
   voice_preservation?: VoicePreservation;
   voice_preservation_weight?: number;
   train_connectors?: boolean;
+  fast_path?: boolean;
 }
 
 export interface Ltx2RuntimeNetworkFields {
