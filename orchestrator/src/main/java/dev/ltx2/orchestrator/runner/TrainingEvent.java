@@ -32,6 +32,9 @@ public sealed interface TrainingEvent {
 
     record Failed(String error, String traceback) implements TrainingEvent {}
 
+    /** Something the user must know that does not stop training (e.g. a broken checkpoint set aside). */
+    record Notice(String message) implements TrainingEvent {}
+
     ObjectMapper JSON = new ObjectMapper();
 
     /** Decodes one line; a line that is not a known event becomes a {@link Failed}. */
@@ -50,6 +53,7 @@ public sealed interface TrainingEvent {
             case "finished" -> new Finished(n.path("step").asInt());
             case "stopped" -> new Stopped(n.path("step").asInt(), n.path("checkpoint").isNull() ? null : n.path("checkpoint").asText(null));
             case "failed" -> new Failed(n.path("error").asText(), n.path("traceback").asText());
+            case "notice" -> new Notice(n.path("message").asText());
             default -> new Failed("unknown event from the trainer: " + line, "");
         };
     }

@@ -39,6 +39,14 @@ class ProgressAndLossLogTest {
     }
 
     @Test
+    void noticesFromTheTrainerAreShownAsWarnings() {
+        var bytes = new ByteArrayOutputStream();
+        new ProgressLine(new PrintStream(bytes, true), false)
+                .accept(TrainingEvent.decode("{\"type\":\"notice\",\"message\":\"checkpoint /o/j_10.safetensors is broken\"}"));
+        assertThat(bytes.toString()).isEqualTo("warning: checkpoint /o/j_10.safetensors is broken" + System.lineSeparator());
+    }
+
+    @Test
     void lossLogWritesTheHeaderOnceAndAppendsOnResume() throws IOException {
         try (var log = new LossLog(dir)) {
             log.accept(step(1, 1.5));
