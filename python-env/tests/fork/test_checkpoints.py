@@ -69,6 +69,12 @@ def run_trainer(config: dict, fork: Path, work: Path, kill_at: str | None,
     return done.returncode, [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
 
+def failure(got: list[dict]) -> str:
+    """The trainer's own account of a failed run, for assertion messages."""
+    failed = [e for e in got if e["type"] == "failed"]
+    return f"{failed[0]['error']}\n{failed[0]['traceback'][-3000:]}" if failed else f"no failed event: {got[-3:]}"
+
+
 def loss_log(first: list[dict], second: list[dict]) -> list[int]:
     """The steps loss_log.csv holds after both runs (LossLog's rule: rows after the resume step move aside)."""
     start = next(e["start_step"] for e in second if e["type"] == "started")
@@ -92,10 +98,9 @@ def test_sigkill_during_a_save_resumes_from_the_last_complete_checkpoint(fork, t
     assert code == -9, f"the fault did not fire at write {write} (exit {code}; events {first})"
 
     code, second = run_trainer(config, fork, tmp_path, None)
-    log = (tmp_path / "trainer.log").read_text(errors="replace")
-    assert code == 0, log[-3000:]
+    assert code == 0, failure(second)
     started = next(e for e in second if e["type"] == "started")
-    assert started["start_step"] == expected_start(write), log[-3000:]
+    assert started["start_step"] == expected_start(write)
     assert loss_log(first, second) == list(range(1, STEPS + 1))
     save_root = output / "crash"
     assert not (save_root / checkpoints.SET_ASIDE_DIR).exists(), "a checkpoint was left broken under its final name"
@@ -113,8 +118,8 @@ def test_a_truncated_newest_checkpoint_is_set_aside_and_training_resumes_from_th
     config = harness.job(model_dirs[arch], [{"folder_path": str(still_dataset), "num_frames": 1}], output, arch=arch,
                          steps=4, name="cut")
     config["config"]["process"][0]["save"].update(save_every=2, max_step_saves_to_keep=10)
-    code, _ = run_trainer(config, fork, tmp_path, None)
-    assert code == 0
+    code, first = run_trainer(config, fork, tmp_path, None)
+    assert code == 0, failure(first)
     save_root = output / "cut"
     newest = save_root / "cut.safetensors"  # the final save, step 4
     data = newest.read_bytes()
@@ -123,7 +128,7 @@ def test_a_truncated_newest_checkpoint_is_set_aside_and_training_resumes_from_th
 
     code, resumed = run_trainer(config, fork, tmp_path, None)
 
-    assert code == 0, (tmp_path / "trainer.log").read_text(errors="replace")[-3000:]
+    assert code == 0, failure(resumed)
     assert next(e for e in resumed if e["type"] == "started")["start_step"] == 2
     notices = [e["message"] for e in resumed if e["type"] == "notice"]
     assert any(str(newest) in m and checkpoints.SET_ASIDE_DIR in m for m in notices), notices

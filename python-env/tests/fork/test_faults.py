@@ -15,7 +15,7 @@ import pytest
 from ltx2_character.training import checkpoints
 
 from . import harness
-from .test_checkpoints import run_trainer
+from .test_checkpoints import failure, run_trainer
 
 
 def stills_job(model: Path, dataset: Path, output: Path, steps: int, name: str) -> dict:
@@ -40,12 +40,12 @@ def mount_tmpfs(folder: Path, size_bytes: int) -> None:
 def test_a_full_disk_during_a_save_names_the_folder_and_keeps_the_earlier_checkpoints(fork, tiny_ltx2, stills, tmp_path):
     # Measure what the first save occupies, then give the job a disk with room for it and half a LoRA more.
     probe = tmp_path / "probe"
-    code, _ = run_trainer(stills_job(tiny_ltx2, stills, probe, steps=2, name="full"), fork, tmp_path, None)
-    assert code == 0
+    code, got = run_trainer(stills_job(tiny_ltx2, stills, probe, steps=2, name="full"), fork, tmp_path, None)
+    assert code == 0, failure(got)
     used = sum(p.stat().st_size for p in (probe / "full").rglob("*") if p.is_file())
     lora = (probe / "full" / "full.safetensors").stat().st_size
     disk = tmp_path / "disk"
-    mount_tmpfs(disk, used + 64 * 1024 + lora // 2)
+    mount_tmpfs(disk, used + lora // 2)
     try:
         code, got = run_trainer(stills_job(tiny_ltx2, stills, disk, steps=4, name="full"), fork, tmp_path, None)
         save_root = disk / "full"
@@ -68,6 +68,7 @@ def test_cuda_out_of_memory_is_reported_as_such_and_the_last_checkpoint_is_kept(
     code, got = run_trainer(config, fork, tmp_path, None, extra_env={"LTX2_TEST_OOM_AT_BACKWARD": "4"})
     failed = [e for e in got if e["type"] == "failed"]
     assert code == 3 and failed, got
-    assert failed[0]["error"].startswith("OutOfMemoryError: CUDA out of memory"), failed[0]["error"]
+    # ai-toolkit skips a batch that runs out of memory and gives up after three in a row.
+    assert failed[0]["error"] == "RuntimeError: OOM during training step 3 times in a row, aborting training", failure(got)
     assert "Traceback" in failed[0]["traceback"]
     assert checkpoints.problem(str(output / "oom" / "oom_000000002.safetensors")) is None

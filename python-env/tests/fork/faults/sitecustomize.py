@@ -7,8 +7,10 @@ process kills itself at once, as a lost machine or the OOM killer would: no hand
 cleanup. Whatever name the trainer writes to, the temporary one or the final one, is what the
 kill damages, so the same fault shows a non-atomic save losing the checkpoint.
 
-LTX2_TEST_OOM_AT_BACKWARD="<n>": the n-th backward pass raises torch.cuda.OutOfMemoryError,
-as a GPU that runs out of memory mid-training does (the test machines have no GPU).
+LTX2_TEST_OOM_AT_BACKWARD="<n>": from the n-th backward pass on, every backward raises
+torch.cuda.OutOfMemoryError, as a GPU too small for the job does; ``torch.cuda.ipc_collect``
+(which ai-toolkit calls after an OOM) does nothing, as on a GPU with nothing to collect (the test
+machines have no GPU).
 """
 import os
 import signal
@@ -48,8 +50,9 @@ if _OOM_AT:
 
     def _backward_until_oom(*args, **kwargs):
         _calls[0] += 1
-        if _calls[0] == int(_OOM_AT):
+        if _calls[0] >= int(_OOM_AT):
             raise torch.cuda.OutOfMemoryError("CUDA out of memory. Tried to allocate 20.00 GiB (simulated)")
         return _backward(*args, **kwargs)
 
     torch.autograd.backward = _backward_until_oom
+    torch.cuda.ipc_collect = lambda: None

@@ -20,8 +20,10 @@ public record FailureAdvice(ExitCode exit, String message, boolean showTraceback
 
     /** The Python class {@code ltx2_character.training.checkpoints.CheckpointSpaceError}. */
     static final String SPACE_ERROR = "CheckpointSpaceError";
-    /** {@code torch.cuda.OutOfMemoryError}'s class name. */
+    /** {@code torch.cuda.OutOfMemoryError}'s class name (an OOM outside the training step). */
     static final String CUDA_OOM = "OutOfMemoryError";
+    /** What ai-toolkit raises after skipping three batches in a row that ran out of memory. */
+    static final String OOM_GIVEN_UP = "OOM during training step";
 
     public static FailureAdvice of(RunOutcome.Failed failed, ResolvedConfig config) {
         String error = failed.error();
@@ -30,7 +32,7 @@ public record FailureAdvice(ExitCode exit, String message, boolean showTraceback
             return new FailureAdvice(ExitCode.ENVIRONMENT_ERROR,
                     "disk full: " + detail + ". The checkpoints written before are intact.", false);
         }
-        if (error.startsWith(CUDA_OOM + ":") || error.contains("CUDA out of memory")) {
+        if (error.startsWith(CUDA_OOM + ":") || error.contains("CUDA out of memory") || error.contains(OOM_GIVEN_UP)) {
             return new FailureAdvice(ExitCode.TRAINING_FAILED, outOfMemory(config), false);
         }
         return new FailureAdvice(ExitCode.TRAINING_FAILED, "training failed: " + error, true);

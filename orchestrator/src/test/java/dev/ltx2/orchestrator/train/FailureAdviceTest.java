@@ -50,6 +50,14 @@ class FailureAdviceTest {
     }
 
     @Test
+    void aiToolkitGivingUpAfterThreeOutOfMemoryBatchesIsOutOfMemoryToo() throws Exception {
+        var failed = new RunOutcome.Failed("RuntimeError: OOM during training step 3 times in a row, aborting training", "");
+        FailureAdvice advice = FailureAdvice.of(failed, config("{}"));
+        assertThat(advice.showTraceback()).isFalse();
+        assertThat(advice.message()).startsWith("CUDA ran out of GPU memory");
+    }
+
+    @Test
     void anyOtherFailureShowsItsTracebackAndExitsThree() throws Exception {
         FailureAdvice advice = FailureAdvice.of(new RunOutcome.Failed("ValueError: bad", "Traceback ..."), config("{}"));
         assertThat(advice.exit().code()).isEqualTo(3);
