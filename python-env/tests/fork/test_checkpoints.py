@@ -7,7 +7,7 @@ command then resumes. Each trial asserts what the user is promised: the resume s
 last checkpoint whose save completed, the steps of both runs make one loss log with no hole and
 no duplicate, no checkpoint was ever left broken under its final name, and training finishes.
 
-CI runs ``LTX2_CRASH_TRIALS`` trials (default 4, deterministic); docs/reliability.md records
+CI runs ``LTX2_CRASH_TRIALS`` trials (default 2, deterministic); docs/reliability.md records
 the full run (the command is there).
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ STEPS, SAVE_EVERY = 6, 2
 # steps 2 and 4 (writes 1-4); the final save is the end of training, not a resume point.
 WRITES_PER_SAVE = 2
 KILLABLE_WRITES = WRITES_PER_SAVE * (STEPS // SAVE_EVERY - 1)
-TRIALS = int(os.environ.get("LTX2_CRASH_TRIALS", "4"))
+TRIALS = int(os.environ.get("LTX2_CRASH_TRIALS", "2"))  # CI: one kill inside a LoRA, one inside optimizer.pt
 FAULTS = Path(__file__).parent / "faults"
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -110,13 +110,14 @@ def test_sigkill_during_a_save_resumes_from_the_last_complete_checkpoint(fork, t
     assert second[-1]["type"] == "finished" and second[-1]["step"] == STEPS
 
 
-@pytest.mark.parametrize("arch", harness.ARCHES)
 def test_a_truncated_newest_checkpoint_is_set_aside_and_training_resumes_from_the_one_before(
-        fork, model_dirs, still_dataset, tmp_path, arch):
-    """The issue's report: the newest LoRA cut to half its size used to fail the next run."""
+        fork, tiny_ltx2, still_dataset, tmp_path):
+    """The issue's report: the newest LoRA cut to half its size used to fail the next run.
+
+    One architecture only: checkpoint files are the same for every LTX-2 version, and each run
+    costs CI a trainer start-up."""
     output = tmp_path / "out"
-    config = harness.job(model_dirs[arch], [{"folder_path": str(still_dataset), "num_frames": 1}], output, arch=arch,
-                         steps=4, name="cut")
+    config = harness.job(tiny_ltx2, [{"folder_path": str(still_dataset), "num_frames": 1}], output, steps=4, name="cut")
     config["config"]["process"][0]["save"].update(save_every=2, max_step_saves_to_keep=10)
     code, first = run_trainer(config, fork, tmp_path, None)
     assert code == 0, failure(first)
