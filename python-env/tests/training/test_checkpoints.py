@@ -122,6 +122,14 @@ def test_resume_skips_a_broken_newest_checkpoint_and_sets_it_aside(tmp_path, cap
     assert str(broken) in caplog.text and str(kept) in caplog.text
 
 
+def test_a_path_listed_twice_is_set_aside_once(tmp_path):
+    good = write_checkpoint(tmp_path / "job_000000005.safetensors", safetensors_bytes({"a": 4}), 1000)
+    broken = write_checkpoint(tmp_path / "job.safetensors", b"\x01", 2000)
+    paths = [str(good), str(broken), str(good), str(broken)]  # as ai-toolkit's two globs return them
+    assert checkpoints.newest_complete(paths, key=os.path.getmtime) == str(good)
+    assert [p.name for p in (tmp_path / checkpoints.SET_ASIDE_DIR).iterdir()] == ["job.safetensors"]
+
+
 def test_set_aside_never_overwrites_an_earlier_broken_file(tmp_path):
     for content in (b"first", b"second"):
         broken = tmp_path / "job_000000010.safetensors"

@@ -163,8 +163,12 @@ def set_aside(path: str, reason: str) -> str:
 
 
 def newest_complete(paths: Iterable[str], key: Callable[[str], float] = os.path.getctime) -> str | None:
-    """The newest (by ``key``, upstream's order) complete checkpoint; broken newer ones are set aside."""
-    for path in sorted(paths, key=key, reverse=True):
+    """The newest (by ``key``, upstream's order) complete checkpoint; broken newer ones are set aside.
+
+    ai-toolkit's globs list a file once per pattern it matches (``name*.safetensors`` and
+    ``name*``), so each path is considered once.
+    """
+    for path in sorted(dict.fromkeys(paths), key=key, reverse=True):
         reason = problem(path)
         if reason is None:
             return path
