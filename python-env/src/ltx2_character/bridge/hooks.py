@@ -6,12 +6,12 @@ needed to observe training or to stop it cleanly.
 """
 from __future__ import annotations
 
-import logging
 import time
 from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
+from ..training import checkpoints
 from . import events
 
 
@@ -48,28 +48,14 @@ def _learning_rate(process: Any) -> float | None:
     return float(group["lr"])
 
 
-class _NoticeHandler(logging.Handler):
-    """Our runtime's warnings (a broken checkpoint set aside, ...) become ``notice`` events."""
-
-    def __init__(self, emit: Callable[[dict], None]) -> None:
-        super().__init__(logging.WARNING)
-        self._emit = emit
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self._emit(events.notice(record.getMessage()))
-
-
-def forward_warnings(emit: Callable[[dict], None]) -> None:
-    """Route warnings of ``ltx2_character`` to ``emit``; one handler per process, the latest run's."""
-    logger = logging.getLogger("ltx2_character")
-    for handler in [h for h in logger.handlers if isinstance(h, _NoticeHandler)]:
-        logger.removeHandler(handler)
-    logger.addHandler(_NoticeHandler(emit))
-
-
 def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monitor:
     monitor = Monitor(emit=emit, stop=stop)
-    forward_warnings(emit)
+
+    def notice(message: str) -> None:
+        print(f"warning: {message}", flush=True)  # the trainer log keeps it too
+        emit(events.notice(message))
+
+    checkpoints.report_to(notice)
     train_loop = process.hook_train_loop
     end_step = process.end_step_hook
     save = process.save

@@ -15,17 +15,30 @@ from __future__ import annotations
 
 import errno
 import json
-import logging
 import os
 import shutil
 import struct
+import sys
 import zipfile
 from typing import Callable, Iterable
 
 SET_ASIDE_DIR = ".set-aside"
 _PARTIAL_SUFFIX = ".partial"
 
-log = logging.getLogger(__name__)
+
+def _to_stderr(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr, flush=True)
+
+
+# Where "a broken checkpoint was set aside" goes. Not the logging module: libraries imported by
+# ai-toolkit reconfigure logging (dictConfig disables existing loggers), and this must reach the user.
+_report: Callable[[str], None] = _to_stderr
+
+
+def report_to(report: Callable[[str], None]) -> None:
+    """Send the set-aside notices to ``report`` (the bridge: a ``notice`` event to the orchestrator)."""
+    global _report
+    _report = report
 
 
 class CheckpointSpaceError(OSError):
@@ -158,7 +171,7 @@ def set_aside(path: str, reason: str) -> str:
         target = os.path.join(target_dir, f"{name}.{n}")
         n += 1
     os.replace(path, target)
-    log.warning("checkpoint %s is broken (%s); moved to %s and not loaded", path, reason, target)
+    _report(f"checkpoint {path} is broken ({reason}); moved to {target} and not loaded")
     return target
 
 
