@@ -67,6 +67,19 @@ def _run(trainer, stop):
         return got, exc
 
 
+def test_a_broken_checkpoint_set_aside_is_reported_as_a_notice(tmp_path):
+    from ltx2_character.training import checkpoints
+
+    got = []
+    attach(FakeTrainer(steps=1), got.append, Flag(False))
+    attach(FakeTrainer(steps=1), got.append, Flag(False))  # a second run in the same interpreter: one notice, not two
+    broken = tmp_path / "job_000000010.safetensors"
+    broken.write_bytes(b"\x01")
+    checkpoints.set_aside(str(broken), "truncated")
+    notices = [e for e in got if e["type"] == "notice"]
+    assert len(notices) == 1 and str(broken) in notices[0]["message"] and ".set-aside" in notices[0]["message"]
+
+
 def test_reports_every_step_with_video_and_audio_loss():
     got, stopped = _run(FakeTrainer(steps=3), Flag(False))
     assert stopped is None

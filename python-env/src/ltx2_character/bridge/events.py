@@ -49,6 +49,10 @@ def saved(path: str, step: int) -> dict:
     return {"type": "saved", "path": path, "step": step}
 
 
+def notice(message: str) -> dict:
+    return {"type": "notice", "message": message}
+
+
 def finished(step: int) -> dict:
     return {"type": "finished", "step": step}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
+from ..training import checkpoints
 from ltx2_character.parallel import collectives, ranks
 
 from . import events
@@ -51,6 +52,12 @@ def _learning_rate(process: Any) -> float | None:
 
 def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monitor:
     monitor = Monitor(emit=emit, stop=stop)
+
+    def notice(message: str) -> None:
+        print(f"warning: {message}", flush=True)  # the trainer log keeps it too
+        emit(events.notice(message))
+
+    checkpoints.report_to(notice)
     train_loop = process.hook_train_loop
     end_step = process.end_step_hook
     save = process.save

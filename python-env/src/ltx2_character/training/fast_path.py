@@ -1,6 +1,6 @@
 """The fast path: on by default for LTX-2 on CUDA, ``train.fast_path: false`` turns it off.
 
-Three changes, each decided here and applied by a one-line hunk (patch 0016):
+Three changes, each decided here and applied by a one-line hunk (patch 0100):
 
 - regional compile of the transformer blocks (``block_compile``), static shapes;
 - the LoRA computed in the base model's dtype with the scale folded (``fast_lora``);
@@ -86,7 +86,7 @@ def adamw_params(optimizer_params: Mapping[str, Any] | None, fast: FastPathPlan)
     return params
 
 
-# ---- glue for the fork's BaseSDTrainProcess (patch 0016); ai-toolkit objects in, plan applied ----
+# ---- glue for the fork's BaseSDTrainProcess (patch 0100); ai-toolkit objects in, plan applied ----
 
 def plan_for_process(process: Any) -> FastPathPlan:
     """The plan of a BaseSDTrainProcess, computed once and kept on it."""

@@ -3,7 +3,7 @@
 Every rank builds the step benchmark's model (``step_benchmark.build_model``: the fork's
 ``LTX2Model``, full-size random weights, a rank-r LoRA) on its own GPU and trains on its own
 inputs; between backward and the optimizer step the LoRA gradients are averaged with the
-runtime's ``collectives.average_gradients``, the one all-reduce training does (patch 0016).
+runtime's ``collectives.average_gradients``, the one all-reduce training does (patch 0017).
 A step's time is the slowest rank's. Rank 0 appends one JSON record per timed step to
 ``--out``; at the end the driver prints the table: per-GPU step time, samples/s and scaling
 efficiency against one GPU.

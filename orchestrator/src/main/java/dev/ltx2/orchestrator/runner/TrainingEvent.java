@@ -34,6 +34,8 @@ public sealed interface TrainingEvent {
 
     /** Several ranks: the launcher's word that rank {@code rank} ended with {@code exitCode} (negative: a signal). */
     record RankFailed(int rank, int exitCode) implements TrainingEvent {}
+    /** Something the user must know that does not stop training (e.g. a broken checkpoint set aside). */
+    record Notice(String message) implements TrainingEvent {}
 
     ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +56,7 @@ public sealed interface TrainingEvent {
             case "stopped" -> new Stopped(n.path("step").asInt(), n.path("checkpoint").isNull() ? null : n.path("checkpoint").asText(null));
             case "failed" -> new Failed(n.path("error").asText(), n.path("traceback").asText());
             case "rank_failed" -> new RankFailed(n.path("rank").asInt(), n.path("exit_code").asInt());
+            case "notice" -> new Notice(n.path("message").asText());
             default -> new Failed("unknown event from the trainer: " + line, "");
         };
     }

@@ -8,8 +8,10 @@ import dev.ltx2.orchestrator.runner.TrainerRunner;
 import dev.ltx2.orchestrator.runner.TrainingRequest;
 import dev.ltx2.schema.ResolvedConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /** One training run: progress on the console, losses to {@code loss_log.csv}, signals to a clean stop. */
@@ -52,13 +54,28 @@ public final class TrainSession {
             return signals.reason() != null ? signals.reason() : ExitCode.INTERRUPTED;
         }
         RunOutcome.Failed failed = (RunOutcome.Failed) outcome;
-        console.err().println("error: training failed: " + failed.error());
-        if (!failed.traceback().isBlank()) {
-            console.err().println(failed.traceback().stripTrailing().indent(2).stripTrailing());
+        FailureAdvice advice = FailureAdvice.of(failed, config);
+        console.err().println("error: " + advice.message());
+        if (advice.showTraceback()) {
+            if (!failed.traceback().isBlank()) {
+                console.err().println(failed.traceback().stripTrailing().indent(2).stripTrailing());
+            }
+            console.err().println("  trainer log: " + log + tail(log));
+        } else {
+            appendToLog(log, failed.traceback());
+            console.err().println("  Python traceback: " + log);
         }
-        console.err().println("  trainer log: " + log + tail(log));
         console.err().flush();
-        return ExitCode.TRAINING_FAILED;
+        return advice.exit();
+    }
+
+    private static void appendToLog(Path log, String traceback) {
+        try {
+            Files.writeString(log, traceback.endsWith("\n") ? traceback : traceback + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // The disk may be the very thing that is full; the message on screen still stands.
+        }
     }
 
     private static String tail(Path log) {

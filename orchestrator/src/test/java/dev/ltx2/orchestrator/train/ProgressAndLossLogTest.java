@@ -39,6 +39,14 @@ class ProgressAndLossLogTest {
     }
 
     @Test
+    void noticesFromTheTrainerAreShownAsWarnings() {
+        var bytes = new ByteArrayOutputStream();
+        new ProgressLine(new PrintStream(bytes, true), false)
+                .accept(TrainingEvent.decode("{\"type\":\"notice\",\"message\":\"checkpoint /o/j_10.safetensors is broken\"}"));
+        assertThat(bytes.toString()).isEqualTo("warning: checkpoint /o/j_10.safetensors is broken" + System.lineSeparator());
+    }
+
+    @Test
     void lossLogWritesTheHeaderOnceAndAppendsOnResume() throws IOException {
         try (var log = new LossLog(dir)) {
             log.accept(step(1, 1.5));
@@ -49,5 +57,25 @@ class ProgressAndLossLogTest {
         }
         assertThat(Files.readAllLines(dir.resolve(LossLog.FILE_NAME)))
                 .containsExactly(LossLog.HEADER, "1,0.1234,1.5,0.75,0.5,,1.0E-4,2.0000", "2,0.1234,,,,,1.0E-4,2.0000");
+    }
+
+    @Test
+    void aResumeFromAnOlderCheckpointMovesTheLaterRowsAsideSoNoStepRepeats() throws IOException {
+        try (var log = new LossLog(dir)) {
+            log.accept(new TrainingEvent.Started(0, 30, dir.toString()));
+            for (int n = 1; n <= 7; n++) {
+                log.accept(step(n, null));
+            }
+        }
+        Files.writeString(dir.resolve(LossLog.FILE_NAME), "8,0.12", java.nio.file.StandardOpenOption.APPEND); // cut by a crash
+        try (var log = new LossLog(dir)) {
+            log.accept(new TrainingEvent.Started(5, 30, dir.toString()));
+            log.accept(step(6, null));
+            log.accept(step(7, null));
+        }
+        var steps = Files.readAllLines(dir.resolve(LossLog.FILE_NAME)).stream().skip(1).map(l -> l.split(",")[0]).toList();
+        assertThat(steps).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(Files.readAllLines(dir.resolve(LossLog.DISCARDED_FILE_NAME)))
+                .containsExactly(LossLog.HEADER, "6,0.1234,,,,,1.0E-4,2.0000", "7,0.1234,,,,,1.0E-4,2.0000", "8,0.12");
     }
 }
