@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ltx2_character import media_probe
+from ltx2_tools import media_probe
 
 av = pytest.importorskip("av", reason="needs PyAV (in the locked environment)")
 
