@@ -194,6 +194,12 @@ def build_model(args) -> Built:
                         tokenizer=None, connectors=connectors, transformer=None, vocoder=None)
     pipe.transformer = transformer
     model.noise_scheduler = cls.get_train_scheduler()
+    # A model built outside a training job has no audio options until someone gives them; the
+    # benchmark trains as a default job does (a missing configuration is an error, not a default).
+    from ltx2_character.audio.options import AudioTrainingOptions
+    from ltx2_character.fork import ltx2_audio
+
+    ltx2_audio.configure(model, AudioTrainingOptions())
     model.pipeline, model.model = pipe, transformer
     model.text_encoder, model.tokenizer = [None], [None]
     transformer.requires_grad_(False)
