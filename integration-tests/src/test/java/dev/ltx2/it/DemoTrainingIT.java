@@ -188,8 +188,13 @@ class DemoTrainingIT {
         AtomicBoolean seen = new AtomicBoolean();
         Thread t = new Thread(() -> {
             while (p.isAlive()) {
+                // A Python child that trains (the subprocess runner's entry), not one that makes the
+                // demo assets or probes the environment before training.
                 p.descendants().forEach(d -> d.info().command().ifPresent(c -> {
-                    if (Path.of(c).getFileName().toString().startsWith("python")) {
+                    boolean python = Path.of(c).getFileName().toString().startsWith("python");
+                    boolean trains = d.info().arguments().map(a -> String.join(" ", a).contains("bridge."))
+                            .orElse(true);
+                    if (python && trains) {
                         seen.set(true);
                     }
                 }));
