@@ -47,7 +47,8 @@ def _learning_rate(process: Any) -> float | None:
     return float(group["lr"])
 
 
-def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monitor:
+def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag, reporter: Any = None) -> Monitor:
+    """``reporter``: the voice report (``ltx2_character.report.reporter.VoiceReporter``) or None."""
     monitor = Monitor(emit=emit, stop=stop)
     train_loop = process.hook_train_loop
     end_step = process.end_step_hook
@@ -58,6 +59,8 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monito
         result = before_train_loop(*args, **kwargs)
         monitor.last_step = process.step_num
         emit(events.started(process.step_num, process.train_config.steps, process.save_root))
+        if reporter is not None:
+            reporter.before_training(process)
         if stop.get():
             raise TrainingStopped()
         monitor._step_started = time.perf_counter()
@@ -78,6 +81,8 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monito
         monitor.last_step = process.step_num
         emit(events.step(process.step_num, process.train_config.steps, now - monitor._step_started,
                          _learning_rate(process), monitor._losses))
+        if reporter is not None:
+            reporter.observe_step(process.step_num, monitor._losses)
         monitor._step_started = now
         if stop.get() and process.step_num < process.train_config.steps:
             process.save(process.step_num)
@@ -92,6 +97,8 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monito
         if checkpoint is not None:
             monitor.last_checkpoint = checkpoint
             emit(events.saved(checkpoint, process.step_num))
+        if reporter is not None:
+            reporter.after_save(process, checkpoint)
         return result
 
     process.hook_before_train_loop = hook_before_train_loop
