@@ -11,22 +11,33 @@ from ltx2_character.report.options import ReportOptionError, VoiceReportOptions
 
 def test_defaults_on_for_ltx2_loras_only():
     opts = VoiceReportOptions.from_process({})
-    assert opts == VoiceReportOptions() and opts.every == 1 and opts.held_out == 2
+    assert opts == VoiceReportOptions() and opts.every is None and opts.held_out == 2 and opts.max_cost == 0.05
     assert opts.is_on("ltx2", True) and not opts.is_on("flux", True) and not opts.is_on("ltx2", False)
     assert not VoiceReportOptions.from_process({"voice_report": {"enabled": False}}).is_on("ltx2", True)
 
 
-def test_cadence_counts_checkpoints_and_always_reports_the_last():
+def test_explicit_cadence_counts_checkpoints_and_always_reports_the_last():
     opts = VoiceReportOptions.from_process({"voice_report": {"every": 3, "prompts": [" a man sings "]}})
-    assert [n for n in range(1, 8) if opts.due(n, final=False)] == [3, 6]
-    assert opts.due(4, final=True)
+    assert [n for n in range(1, 8) if opts.due(n, False, spent=1e9, expected=1e9, trained=1)] == [3, 6]
+    assert opts.due(4, True, spent=1e9, expected=1e9, trained=1)
     assert opts.drift_prompts[-1] == "a man sings"
+
+
+def test_default_cadence_keeps_the_report_within_its_share_of_training_time():
+    opts = VoiceReportOptions()
+    # a report costs 5 s: affordable once 100 s of steps have run (5% of 100), then at 200 s...
+    assert not opts.due(1, False, spent=0, expected=5, trained=99)
+    assert opts.due(1, False, spent=0, expected=5, trained=100)
+    assert not opts.due(2, False, spent=5, expected=5, trained=150)
+    assert opts.due(2, False, spent=5, expected=5, trained=200)
+    assert VoiceReportOptions(max_cost=0.5).due(2, False, spent=5, expected=5, trained=20)
 
 
 @pytest.mark.parametrize("section, key", [
     ({"every": 0}, "every"), ({"held_out": -1}, "held_out"), ({"every": "2"}, "every"),
     ({"enabled": "yes"}, "enabled"), ({"prompts": [""]}, "prompts"), ({"prompts": "hi"}, "prompts"),
     ({"validation_folder": 3}, "validation_folder"), ({"not_learning_after": 0}, "not_learning_after"),
+    ({"max_cost": 0}, "max_cost"), ({"max_cost": "5%"}, "max_cost"),
 ])
 def test_bad_values_name_the_key(section, key):
     with pytest.raises(ReportOptionError, match=f"voice_report.{key}"):

@@ -82,7 +82,7 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag, reporter:
         emit(events.step(process.step_num, process.train_config.steps, now - monitor._step_started,
                          _learning_rate(process), monitor._losses))
         if reporter is not None:
-            reporter.observe_step(process.step_num, monitor._losses)
+            reporter.observe_step(process.step_num, monitor._losses, now - monitor._step_started)
         monitor._step_started = now
         if stop.get() and process.step_num < process.train_config.steps:
             process.save(process.step_num)

@@ -7,6 +7,7 @@ disk (the report runs after the save)."""
 from __future__ import annotations
 
 import os
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,11 @@ class VoiceReporter:
     points: list[metrics.ReportPoint] = field(default_factory=list)
     warned: set[str] = field(default_factory=set)
     off: bool = False
+    # the cost budget (options.max_cost): seconds spent by the report, seconds of training steps
+    spent: float = 0.0
+    trained: float = 0.0
+    last_cost: float = 0.0
+    _in_step: float = 0.0  # report seconds inside the current step (ai-toolkit saves mid-step)
 
     def _switch_off(self, step: int, why: str) -> None:
         self.off = True
@@ -105,6 +111,7 @@ class VoiceReporter:
         d = self.plan.dataset
         resolution = d.get("resolution") or 512
         resolution = resolution[0] if isinstance(resolution, (list, tuple)) else resolution
+        started = time.perf_counter()
         try:
             self.bench = build_bench(process.sd, self.plan.selection.learn, self.plan.selection.drift,
                                      self.plan.options.drift_prompts, num_frames=int(d.get("num_frames") or 1),
@@ -112,9 +119,14 @@ class VoiceReporter:
         except Exception as exc:  # noqa: BLE001 -- a report problem must never stop the training
             self.say("".join(traceback.format_exception(exc)))
             self._switch_off(process.step_num, f"could not read the held-out material ({type(exc).__name__}: {exc})")
+        self.spent += time.perf_counter() - started
+        # until measured, a report is guessed at twice the encoding (the first one also runs the base)
+        self.last_cost = 2 * self.spent
 
-    def observe_step(self, step: int, losses: Mapping[str, float]) -> None:
+    def observe_step(self, step: int, losses: Mapping[str, float], seconds: float | None = None) -> None:
         self.losses.append((step, dict(losses)))
+        self.trained += max(0.0, (seconds or 0.0) - self._in_step)
+        self._in_step = 0.0
 
     def after_save(self, process: Any, checkpoint: str | None) -> None:
         if self.off or self.bench is None:
@@ -122,7 +134,9 @@ class VoiceReporter:
         self.checkpoints += 1
         step = int(process.step_num)
         final = step >= int(process.train_config.steps)
-        if not self.plan.options.due(self.checkpoints, final) or any(p.step == step for p in self.points):
+        if any(p.step == step for p in self.points):
+            return
+        if not self.plan.options.due(self.checkpoints, final, self.spent, self.last_cost, self.trained):
             return
         from .measure import voice_numbers
         from .plot import FILE_NAME as PNG, draw
@@ -133,6 +147,9 @@ class VoiceReporter:
             self.say("".join(traceback.format_exception(exc)))
             self._switch_off(step, f"measuring failed ({type(exc).__name__}: {exc})")
             return
+        self.spent += point.seconds
+        self._in_step += point.seconds
+        self.last_cost = point.seconds
         out = Path(process.save_root)
         self.points.append(point)
         table.append(out / table.FILE_NAME, point)

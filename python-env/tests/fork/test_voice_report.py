@@ -1,0 +1,93 @@
+"""The voice report inside a real training through the bridge (docs/voice-report.md): its
+files and events, the held-out clip kept out of training (patch 0017), a bad validation
+folder that does not stop training, and a training that is the same with and without it."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from ltx2_character.report import holdout
+
+from . import harness
+from .harness import ARCHES
+
+pytestmark = pytest.mark.fork
+
+
+@pytest.fixture(scope="module")
+def voiced(tmp_path_factory):
+    """Three talking clips and a silent one: one talking clip is set aside by default."""
+    return harness.make_dataset(tmp_path_factory.mktemp("voiced"), talking=3, silent=1)
+
+
+def _job(model_dir, dataset, out, arch="ltx2", steps=2, report=None):
+    config = harness.job(model_dir, [{"folder_path": str(dataset), "do_audio": True}], out, arch=arch, steps=steps)
+    process = config["config"]["process"][0]
+    process["save"]["save_every"] = 1
+    if report is not None:
+        process["voice_report"] = report
+    return config
+
+
+@pytest.fixture(scope="module")
+def runs(fork, model_dirs, voiced, tmp_path_factory):
+    """One training per architecture, reporting at every checkpoint, with a validation folder
+    that does not exist (so the report falls back to setting a clip aside)."""
+    out = {}
+    for arch in ARCHES:
+        root = tmp_path_factory.mktemp(f"report-{arch}")
+        config = _job(model_dirs[arch], voiced, root / "out", arch=arch,
+                      report={"every": 1, "validation_folder": str(root / "no-such-folder")})
+        log = root / "trainer.log"
+        outcome, sink = harness.train(config, fork, str(log))
+        out[arch] = (outcome, sink, root / "out" / "t", log.read_text())
+    return out
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_report_writes_its_files_and_events_at_each_checkpoint(arch, runs):
+    outcome, sink, out, _ = runs[arch]
+    assert outcome == "completed", sink.of("failed")
+    points = [e for e in sink.of("voice") if "audio_drift" in e]
+    assert [e["step"] for e in points] == [1, 2], "one report per checkpoint (save_every 1, every 1)"
+    for e in points:
+        assert e["line"].startswith("voice: learned ") and "base drift" in e["line"]
+        assert 0 <= e["audio_drift"] < 0.5 and 0.5 < e["audio_learned"] < 1.5
+        assert e["video_learned"] is not None and e["video_drift"] >= 0
+    # the LoRA starts at zero (lora_up), so after one step it barely moves the base; it moved it
+    assert points[-1]["audio_drift"] > 0
+    with (out / "voice_report.csv").open() as f:
+        rows = list(csv.DictReader(f))
+    assert [int(r["step"]) for r in rows] == [1, 2] and rows[0]["held_out"] == "talk_1.mp4"
+    assert (out / "voice_report.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_bad_validation_folder_is_said_and_training_continues(arch, runs):
+    outcome, sink, _, _ = runs[arch]
+    notes = [e["line"] for e in sink.of("voice") if "audio_drift" not in e]
+    assert any("validation_folder unusable" in n and "no-such-folder" in n for n in notes), notes
+    assert any("set aside from training (held out): talk_1.mp4" in n for n in notes), notes
+    assert outcome == "completed"
+
+
+def test_held_out_clip_is_not_trained_on(runs, voiced):
+    _, _, _, log = runs["ltx2"]
+    assert "Found 3 videos" in log, "4 clips in the folder, 1 set aside"
+    assert holdout.choose_set_aside([holdout.Clip(str(p), "", "talk" in p.name) for p in voiced.glob("*.mp4")], 2)
+
+
+def test_training_is_the_same_with_and_without_the_report(fork, model_dirs, voiced, tmp_path):
+    """The report runs on fixed noise with torch's RNG forked, never touches the optimizer and
+    switches the LoRA back: the losses of every step are those of a run without it. (The
+    validation folder is the dataset itself so that nothing is set aside and both runs train
+    on the same clips.)"""
+    losses = {}
+    for name, report in (("off", {"enabled": False}), ("on", {"every": 1, "validation_folder": str(voiced)})):
+        outcome, sink = harness.train(_job(model_dirs["ltx2"], voiced, tmp_path / name, steps=3, report=report), fork)
+        assert outcome == "completed", sink.of("failed")
+        losses[name] = [(e["video_loss"], e["audio_loss"]) for e in sink.of("step")]
+        reports = [e for e in sink.of("voice") if "audio_drift" in e]
+        assert len(reports) == (3 if name == "on" else 0)
+    assert len(losses["on"]) == 3 and losses["on"] == losses["off"]
