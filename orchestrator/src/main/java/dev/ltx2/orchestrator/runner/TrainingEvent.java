@@ -3,7 +3,9 @@ package dev.ltx2.orchestrator.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -32,6 +34,15 @@ public sealed interface TrainingEvent {
 
     record Failed(String error, String traceback) implements TrainingEvent {}
 
+    /**
+     * The voice report ({@code ltx2_character.report}): {@code line} is what the user reads (a
+     * measurement, e.g. "voice: learned −18% · base drift 0.6%", or a note such as the clips set
+     * aside); {@code warnings} each with its fix.
+     */
+    record Voice(int step, String line, List<VoiceWarning> warnings) implements TrainingEvent {}
+
+    record VoiceWarning(String code, String message, String fix) {}
+
     ObjectMapper JSON = new ObjectMapper();
 
     /** Decodes one line; a line that is not a known event becomes a {@link Failed}. */
@@ -50,12 +61,19 @@ public sealed interface TrainingEvent {
             case "finished" -> new Finished(n.path("step").asInt());
             case "stopped" -> new Stopped(n.path("step").asInt(), n.path("checkpoint").isNull() ? null : n.path("checkpoint").asText(null));
             case "failed" -> new Failed(n.path("error").asText(), n.path("traceback").asText());
+            case "voice" -> new Voice(n.path("step").asInt(), n.path("line").asText(), voiceWarnings(n.path("warnings")));
             default -> new Failed("unknown event from the trainer: " + line, "");
         };
     }
 
     private static OptionalDouble optional(JsonNode n) {
         return n == null || !n.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(n.asDouble());
+    }
+
+    private static List<VoiceWarning> voiceWarnings(JsonNode n) {
+        List<VoiceWarning> out = new ArrayList<>();
+        n.forEach(w -> out.add(new VoiceWarning(w.path("code").asText(), w.path("message").asText(), w.path("fix").asText())));
+        return List.copyOf(out);
     }
 
     private static Map<String, Double> losses(JsonNode n) {

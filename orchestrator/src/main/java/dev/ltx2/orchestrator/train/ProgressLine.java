@@ -36,6 +36,9 @@ public final class ProgressLine implements Consumer<TrainingEvent> {
                 out.printf("training %s: step %d of %d%n", st.outputDir(), st.startStep(), st.totalSteps());
             } else if (event instanceof TrainingEvent.Saved sv) {
                 out.printf("checkpoint at step %d: %s%n", sv.step(), sv.path());
+            } else if (event instanceof TrainingEvent.Voice v) {
+                out.println(v.line());
+                v.warnings().forEach(w -> out.printf("warning: %s%n  fix: %s%n", w.message(), w.fix()));
             }
         }
         out.flush();
