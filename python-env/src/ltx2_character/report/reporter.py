@@ -6,6 +6,7 @@ said once (with the fix) and the report switches off; the checkpoint it follows 
 disk (the report runs after the save)."""
 from __future__ import annotations
 
+import json
 import os
 import time
 import traceback
@@ -17,6 +18,7 @@ from . import findings, holdout, media, metrics, table
 from .options import ReportOptionError, VoiceReportOptions
 
 EVENT = "voice"
+SUMMARY_FILE = "voice_report.json"  # the newest line, every warning so far and the notes: read by `orchestrator report`
 
 
 def event(step: int, line: str, point: metrics.ReportPoint | None = None,
@@ -91,6 +93,7 @@ class VoiceReporter:
     losses: list[tuple[int, dict[str, float]]] = field(default_factory=list)
     points: list[metrics.ReportPoint] = field(default_factory=list)
     warned: set[str] = field(default_factory=set)
+    warnings: list[findings.ReportWarning] = field(default_factory=list)
     off: bool = False
     # the cost budget (options.max_cost): seconds spent by the report, seconds of training steps
     spent: float = 0.0
@@ -162,4 +165,13 @@ class VoiceReporter:
                                           lora_name=os.path.basename(checkpoint or "LORA.safetensors"))
                if w.code not in self.warned]
         self.warned.update(w.code for w in new)
-        self.emit(event(step, metrics.progress_text(point), point, new))
+        self.warnings.extend(new)
+        line = metrics.progress_text(point)
+        _write_summary(out / SUMMARY_FILE, line, self.warnings, self.plan.selection.messages)
+        self.emit(event(step, line, point, new))
+
+
+def _write_summary(path: Path, line: str, warnings: list[findings.ReportWarning], notes: tuple[str, ...]) -> None:
+    summary = {"line": line, "notes": list(notes),
+               "warnings": [{"code": w.code, "message": w.message, "fix": w.fix} for w in warnings]}
+    path.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

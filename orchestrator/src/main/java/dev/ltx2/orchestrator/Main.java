@@ -6,6 +6,7 @@ import dev.ltx2.orchestrator.cli.DatasetCommand;
 import dev.ltx2.orchestrator.cli.EnvCommand;
 import dev.ltx2.orchestrator.cli.ForkCommand;
 import dev.ltx2.orchestrator.cli.LabCommand;
+import dev.ltx2.orchestrator.cli.ReportCommand;
 import dev.ltx2.orchestrator.cli.LoraCommand;
 import dev.ltx2.orchestrator.cli.SchemaCommand;
 import dev.ltx2.orchestrator.cli.TrainCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             LoraCommand.class,
             ChecklistCommand.class,
             LabCommand.class,
+            ReportCommand.class,
             BenchStepCommand.class,
             UiCommand.class,
             CommandLine.HelpCommand.class,
