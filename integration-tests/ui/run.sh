@@ -70,4 +70,4 @@ UI_URL="http://127.0.0.1:$port" LTX2_ORCHESTRATOR_CACHE="$cache" \
   node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=junit --test-reporter-destination="$report" \
-  ltx2-form.test.mjs
+  ltx2-form.test.mjs run-report.test.mjs
