@@ -93,3 +93,30 @@ def test_training_is_the_same_with_and_without_the_report(fork, model_dirs, voic
         reports = [e for e in sink.of("voice") if "audio_drift" in e]
         assert len(reports) == (3 if name == "on" else 0)
     assert len(losses["on"]) == 3 and losses["on"] == losses["off"]
+
+
+def test_demo_config_samples_with_sound(fork, model_dirs, voiced, tmp_path):
+    """The demo config's sample section (examples/demo/character.yaml, read from the file)
+    renders an mp4 with an audio stream through ai-toolkit's LTX-2 sampling."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import yaml
+
+    if shutil.which("ffprobe") is None:
+        pytest.skip("ffprobe (ffmpeg) is not installed")
+    demo = yaml.safe_load((Path(__file__).resolve().parents[3] / "examples/demo/character.yaml").read_text())
+    demo_process = demo["config"]["process"][0]
+    assert demo_process["train"]["disable_sampling"] is False
+    config = _job(model_dirs["ltx2"], voiced, tmp_path / "out", steps=1, report={"enabled": False})
+    process = config["config"]["process"][0]
+    process["train"].update(disable_sampling=False, skip_first_sample=True)
+    process["sample"] = demo_process["sample"]
+    outcome, sink = harness.train(config, fork)
+    assert outcome == "completed", sink.of("failed")
+    samples = sorted((tmp_path / "out" / "t" / "samples").glob("*.mp4"))
+    assert len(samples) == 1, "one sample at the end of training"
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0",
+                            str(samples[0])], capture_output=True, text=True, check=True)
+    assert probe.stdout.split() == ["video", "audio"]

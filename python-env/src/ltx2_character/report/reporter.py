@@ -22,12 +22,14 @@ SUMMARY_FILE = "voice_report.json"  # the newest line, every warning so far and 
 
 
 def event(step: int, line: str, point: metrics.ReportPoint | None = None,
-          warnings: list[findings.ReportWarning] | None = None) -> dict:
-    """The bridge's ``voice`` event (docs/architecture.md#events)."""
+          warnings: list[findings.ReportWarning] | None = None, spent: float | None = None) -> dict:
+    """The bridge's ``voice`` event (docs/architecture.md#events); ``spent``: the report's seconds
+    so far in this run, encoding the held-out material included (what the cost budget counts)."""
     out: dict[str, Any] = {"type": EVENT, "step": step, "line": line}
     if point is not None:
         out.update(audio_learned=point.audio.learned, audio_drift=point.audio.drift,
-                   video_learned=point.video.learned, video_drift=point.video.drift, seconds=point.seconds)
+                   video_learned=point.video.learned, video_drift=point.video.drift, seconds=point.seconds,
+                   spent_seconds=spent)
     out["warnings"] = [{"code": w.code, "message": w.message, "fix": w.fix} for w in warnings or []]
     return out
 
@@ -168,7 +170,7 @@ class VoiceReporter:
         self.warnings.extend(new)
         line = metrics.progress_text(point)
         _write_summary(out / SUMMARY_FILE, line, self.warnings, self.plan.selection.messages)
-        self.emit(event(step, line, point, new))
+        self.emit(event(step, line, point, new, self.spent))
 
 
 def _write_summary(path: Path, line: str, warnings: list[findings.ReportWarning], notes: tuple[str, ...]) -> None:
