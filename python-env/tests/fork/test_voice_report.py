@@ -120,3 +120,26 @@ def test_demo_config_samples_with_sound(fork, model_dirs, voiced, tmp_path):
     probe = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0",
                             str(samples[0])], capture_output=True, text=True, check=True)
     assert probe.stdout.split() == ["video", "audio"]
+
+
+def test_numbers_for_a_lora_file_negative_control_and_restored_weights(fork, model_dirs, voiced):
+    """The function the lab's arms can be measured with: zero deltas (a LoRA at scale 0) give
+    exactly no drift and no learning; a delta on an audio module moves the audio prediction
+    more than the video one; the weights are exactly the base's after."""
+    import torch
+
+    from ltx2_character.report import measure
+    from ltx2_character.report.holdout import Clip
+
+    sd = harness.load_model(model_dirs["ltx2"], "ltx2")
+    clips = [Clip(str(p), p.with_suffix(".txt").read_text().strip(), True) for p in sorted(voiced.glob("talk_*.mp4"))]
+    bench = measure.build_bench(sd, clips[:1], clips[1:2], ["a person talks"], num_frames=17, fps=24, resolution=64)
+    params = dict(sd.transformer.named_parameters())
+    before = {k: v.detach().clone() for k, v in params.items()}
+    audio = [k for k in params if "audio_attn1.to_out.0.weight" in k]
+    assert audio, "the tiny model has audio self-attention"
+    zero = measure.voice_numbers(sd, None, bench, deltas={k: torch.zeros_like(params[k]) for k in audio})
+    assert zero.audio.drift == 0 and zero.video.drift == 0 and zero.audio.learned == 1 and zero.video.learned == 1
+    moved = measure.voice_numbers(sd, None, bench, deltas={k: 0.05 * torch.randn_like(params[k]) for k in audio})
+    assert moved.audio.drift > 1e-4 and moved.audio.drift > moved.video.drift
+    assert all(torch.equal(before[k], v) for k, v in params.items())

@@ -16,7 +16,7 @@ import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 import torch
@@ -172,10 +172,35 @@ def _per_sigma_sq(x: torch.Tensor) -> np.ndarray:
     return x.pow(2).flatten(1).sum(dim=1).double().numpy()
 
 
-def voice_numbers(sd, network, bench: Bench, step: int = 0) -> ReportPoint:
-    """The report's numbers for the LoRA in ``network`` as it is now; the function to call on
-    any model + LoRA (the lab's arms included). ``network`` None means the weights already
-    hold the LoRA and there is nothing to switch: only usable for a base that was cached."""
+@contextlib.contextmanager
+def merged(sd, deltas: Mapping[str, torch.Tensor]):
+    """The transformer with ``W + dW`` for the block, restored exactly after: for a LoRA given
+    as weight deltas (a file, as a user's loader applies it) rather than a live network. Keeps a
+    copy of the adapted weights only, never of the model."""
+    params = dict(sd.transformer.named_parameters())
+    missing = sorted(set(deltas) - set(params))
+    if missing:
+        raise KeyError(f"LoRA modules not in the transformer: {missing[:5]}")
+    saved = {name: params[name].detach().clone() for name in deltas}
+    with torch.no_grad():
+        for name, delta in deltas.items():
+            params[name].add_(delta.to(params[name].device, params[name].dtype))
+    try:
+        yield
+    finally:
+        with torch.no_grad():
+            for name, value in saved.items():
+                params[name].copy_(value)
+
+
+def voice_numbers(sd, network, bench: Bench, step: int = 0,
+                  deltas: Mapping[str, torch.Tensor] | None = None) -> ReportPoint:
+    """The report's numbers for a LoRA on ``sd`` (ai-toolkit's LTX-2 model): the live ``network``
+    as it is now (switched by ``is_active``; what the trainer does), or, with ``network`` None,
+    the weight ``deltas`` of a LoRA file (parameter name -> dW; merged for the "on" pass and
+    removed after) -- the function the voice lab's arms can be measured with."""
+    if network is None and deltas is None:
+        raise ValueError("voice_numbers needs a network or the LoRA's weight deltas")
     started = time.perf_counter()
     items = bench.learn + bench.drift
     missing = [i for i in items if i.name not in bench._base]
@@ -183,7 +208,8 @@ def voice_numbers(sd, network, bench: Bench, step: int = 0) -> ReportPoint:
         with isolated(sd, network, active=False):
             for item in missing:
                 bench._base[item.name] = predict(sd, item, bench.sigmas, bench.fps)
-    with isolated(sd, network, active=True):
+    lora_on = merged(sd, deltas) if network is None else contextlib.nullcontext()
+    with isolated(sd, network, active=True), lora_on:
         lora = {item.name: predict(sd, item, bench.sigmas, bench.fps) for item in items}
 
     def learned(stream: int) -> dict[float, float] | None:
