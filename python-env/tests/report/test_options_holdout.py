@@ -18,19 +18,26 @@ def test_defaults_on_for_ltx2_loras_only():
 
 def test_explicit_cadence_counts_checkpoints_and_always_reports_the_last():
     opts = VoiceReportOptions.from_process({"voice_report": {"every": 3, "prompts": [" a man sings "]}})
-    assert [n for n in range(1, 8) if opts.due(n, False, spent=1e9, expected=1e9, trained=1)] == [3, 6]
-    assert opts.due(4, True, spent=1e9, expected=1e9, trained=1)
+    due = lambda n, final=False: opts.due(n, final, spent=1e9, expected=1e9, trained=1, reported=True)  # noqa: E731
+    assert [n for n in range(1, 8) if due(n)] == [3, 6]
+    assert due(4, final=True)
     assert opts.drift_prompts[-1] == "a man sings"
 
 
 def test_default_cadence_keeps_the_report_within_its_share_of_training_time():
     opts = VoiceReportOptions()
-    # a report costs 5 s: affordable once 100 s of steps have run (5% of 100), then at 200 s...
-    assert not opts.due(1, False, spent=0, expected=5, trained=99)
-    assert opts.due(1, False, spent=0, expected=5, trained=100)
-    assert not opts.due(2, False, spent=5, expected=5, trained=150)
-    assert opts.due(2, False, spent=5, expected=5, trained=200)
-    assert VoiceReportOptions(max_cost=0.5).due(2, False, spent=5, expected=5, trained=20)
+    # a report costs 5 s and 5 s were spent on the base's pass: the next fits after 200 s of steps
+    assert not opts.due(1, False, spent=5, expected=5, trained=199, reported=False)
+    assert opts.due(1, False, spent=5, expected=5, trained=200, reported=False)
+    assert not opts.due(2, False, spent=10, expected=5, trained=250, reported=True)
+    assert opts.due(2, False, spent=10, expected=5, trained=300, reported=True)
+    assert VoiceReportOptions(max_cost=0.5).due(2, False, spent=5, expected=5, trained=20, reported=True)
+
+
+def test_the_final_checkpoint_reports_when_the_run_has_no_report_yet():
+    opts = VoiceReportOptions()
+    assert opts.due(3, True, spent=5, expected=5, trained=10, reported=False)
+    assert not opts.due(3, True, spent=5, expected=5, trained=10, reported=True)
 
 
 @pytest.mark.parametrize("section, key", [

@@ -193,6 +193,19 @@ def merged(sd, deltas: Mapping[str, torch.Tensor]):
                 params[name].copy_(value)
 
 
+def base_answers(sd, network, bench: Bench) -> float:
+    """Run the base model (LoRA off) on every item not yet answered and keep its predictions;
+    returns the seconds it took -- the same forwards as one report's LoRA pass, so also what
+    a report will cost."""
+    started = time.perf_counter()
+    missing = [i for i in bench.learn + bench.drift if i.name not in bench._base]
+    if missing:
+        with isolated(sd, network, active=False):
+            for item in missing:
+                bench._base[item.name] = predict(sd, item, bench.sigmas, bench.fps)
+    return time.perf_counter() - started
+
+
 def voice_numbers(sd, network, bench: Bench, step: int = 0,
                   deltas: Mapping[str, torch.Tensor] | None = None) -> ReportPoint:
     """The report's numbers for a LoRA on ``sd`` (ai-toolkit's LTX-2 model): the live ``network``
@@ -201,13 +214,9 @@ def voice_numbers(sd, network, bench: Bench, step: int = 0,
     removed after) -- the function the voice lab's arms can be measured with."""
     if network is None and deltas is None:
         raise ValueError("voice_numbers needs a network or the LoRA's weight deltas")
+    base_answers(sd, network, bench)
     started = time.perf_counter()
     items = bench.learn + bench.drift
-    missing = [i for i in items if i.name not in bench._base]
-    if missing:
-        with isolated(sd, network, active=False):
-            for item in missing:
-                bench._base[item.name] = predict(sd, item, bench.sigmas, bench.fps)
     lora_on = merged(sd, deltas) if network is None else contextlib.nullcontext()
     with isolated(sd, network, active=True), lora_on:
         lora = {item.name: predict(sd, item, bench.sigmas, bench.fps) for item in items}

@@ -82,15 +82,18 @@ class VoiceReportOptions:
             return self.enabled and has_network
         return has_network and (arch or "").startswith("ltx2")
 
-    def due(self, checkpoint_number: int, final: bool, spent: float, expected: float, trained: float) -> bool:
-        """Whether the ``checkpoint_number``-th checkpoint of this run (1-based) is a report
-        point. The final one always is, so every run ends with a report; with ``every`` unset,
-        another is due when the seconds the report has ``spent`` plus the ``expected`` cost of
-        this one stay within ``max_cost`` of the seconds ``trained``."""
-        if final:
-            return True
+    def due(self, checkpoint_number: int, final: bool, spent: float, expected: float, trained: float,
+            reported: bool) -> bool:
+        """Whether the ``checkpoint_number``-th checkpoint of this run (1-based) is a report point.
+
+        With ``every``: every Nth, and the final one. Without: when the seconds the report has
+        ``spent`` (encoding and the base's pass included) plus the ``expected`` cost of this one
+        stay within ``max_cost`` of the seconds ``trained``; the final checkpoint reports within
+        the same budget, or when the run has no report yet, so every run ends with at least one."""
         if self.every is not None:
-            return checkpoint_number % self.every == 0
+            return final or checkpoint_number % self.every == 0
+        if final and not reported:
+            return True
         return spent + expected <= self.max_cost * trained
 
     @property

@@ -109,7 +109,7 @@ class VoiceReporter:
 
     def before_training(self, process: Any) -> None:
         """Encode the fixed material once the model is loaded; resumed runs continue the CSV."""
-        from .measure import build_bench
+        from .measure import base_answers, build_bench
 
         out = Path(process.save_root)
         self.points = table.read(out / table.FILE_NAME)
@@ -124,9 +124,14 @@ class VoiceReporter:
         except Exception as exc:  # noqa: BLE001 -- a report problem must never stop the training
             self.say("".join(traceback.format_exception(exc)))
             self._switch_off(process.step_num, f"could not read the held-out material ({type(exc).__name__}: {exc})")
+            return
+        try:
+            # the base's answers now: a report then costs what this took (the same forwards)
+            self.last_cost = base_answers(process.sd, process.network, self.bench)
+        except Exception as exc:  # noqa: BLE001
+            self.say("".join(traceback.format_exception(exc)))
+            self._switch_off(process.step_num, f"the base model's pass failed ({type(exc).__name__}: {exc})")
         self.spent += time.perf_counter() - started
-        # until measured, a report is guessed at twice the encoding (the first one also runs the base)
-        self.last_cost = 2 * self.spent
 
     def observe_step(self, step: int, losses: Mapping[str, float], seconds: float | None = None) -> None:
         self.losses.append((step, dict(losses)))
@@ -141,7 +146,8 @@ class VoiceReporter:
         final = step >= int(process.train_config.steps)
         if any(p.step == step for p in self.points):
             return
-        if not self.plan.options.due(self.checkpoints, final, self.spent, self.last_cost, self.trained):
+        if not self.plan.options.due(self.checkpoints, final, self.spent, self.last_cost, self.trained,
+                                     reported=bool(self.points)):
             return
         from .measure import voice_numbers
         from .plot import FILE_NAME as PNG, draw
