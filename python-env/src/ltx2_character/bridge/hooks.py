@@ -97,7 +97,7 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag, reporter:
         if checkpoint is not None:
             monitor.last_checkpoint = checkpoint
             emit(events.saved(checkpoint, process.step_num))
-        if reporter is not None:
+        if reporter is not None and not stop.get():  # a stop must not wait for a report
             reporter.after_save(process, checkpoint)
         return result
 

@@ -2,7 +2,7 @@
 
 Held-out clips come from ``voice_report.validation_folder`` when the user gives one; else a
 few voiced clips are set aside from the dataset -- removed from the trainer's file list by
-patch 0016 (``training_files``) and named in the log, never silently trained on."""
+patch 0017 (``training_files``) and named in the log, never silently trained on."""
 from __future__ import annotations
 
 import os
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 VIDEO_EXTENSIONS = (".mp4", ".mov", ".avi", ".mkv", ".webm")
-# The dataset key the bridge writes before ai-toolkit builds its datasets; read by patch 0016.
+# The dataset key the bridge writes before ai-toolkit builds its datasets; read by patch 0017.
 HELD_OUT_KEY = "held_out_files"
 
 
@@ -82,7 +82,7 @@ def _names(clips: Iterable[Clip]) -> str:
 
 
 def training_files(file_list: list[str], dataset_config: Any) -> list[str]:
-    """Patch 0016: the dataset's files minus those the report set aside."""
+    """Patch 0017: the dataset's files minus those the report set aside."""
     held_out = {os.path.realpath(p) for p in getattr(dataset_config, HELD_OUT_KEY, None) or ()}
     if not held_out:
         return file_list

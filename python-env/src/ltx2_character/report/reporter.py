@@ -49,7 +49,7 @@ def _dataset_clips(dataset: Mapping[str, Any]) -> list[holdout.Clip]:
 
 def prepare(config: MutableMapping[str, Any], say: Callable[[str], None]) -> Plan | None:
     """Decide the report's material for the job's first process and mark the set-aside clips in
-    its dataset entries (``held_out_files``, read by patch 0016). None: no report."""
+    its dataset entries (``held_out_files``, read by patch 0017). None: no report."""
     process = config.get("config", {}).get("process", [{}])[0]
     try:
         options = VoiceReportOptions.from_process(process)
