@@ -2,7 +2,7 @@
 "Voice report"): trains through the bridge with the report at its default cadence and prints
 the report's seconds (encoding the held-out material included) against the training steps'.
 
-    python -m ltx2_tools.bench.voice_report_cost --fork FORK --model TINY_LTX2 --work DIR [--steps 60 --save-every 10]
+    python -m ltx2_tools.bench.voice_report_cost --fork FORK --model TINY_LTX2 --work DIR [--steps 100 --save-every 20] [--every N]
 """
 from __future__ import annotations
 
@@ -19,15 +19,18 @@ def main() -> None:
     parser.add_argument("--fork", type=Path, required=True)
     parser.add_argument("--model", type=Path, required=True, help="a tiny LTX-2 (python -m ltx2_tools.demo)")
     parser.add_argument("--work", type=Path, required=True)
-    parser.add_argument("--steps", type=int, default=60)
-    parser.add_argument("--save-every", type=int, default=10)
+    parser.add_argument("--steps", type=int, default=100)
+    parser.add_argument("--save-every", type=int, default=20)
     parser.add_argument("--num-frames", type=int, default=17)
+    parser.add_argument("--every", type=int, default=None, help="voice_report.every (default: the cost budget)")
     args = parser.parse_args()
     shutil.rmtree(args.work / "out", ignore_errors=True)
     data = make_dataset(args.work / "data", talking=4, silent=1)
     config = job(args.model, [{"folder_path": str(data), "do_audio": True, "num_frames": args.num_frames}],
                  args.work / "out", steps=args.steps, name="cost")
     config["config"]["process"][0]["save"]["save_every"] = args.save_every
+    if args.every is not None:
+        config["config"]["process"][0]["voice_report"] = {"every": args.every}
     outcome, sink = train(config, args.fork)
     if outcome != "completed":
         raise SystemExit(f"training {outcome}: {sink.of('failed')}")
