@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The UI browser suite (docs/ui.md): installs Chromium (Debian) when it can, builds and starts
-# the patched web UI with `orchestrator ui`, and runs the Playwright test against it.
+# the patched web UI with `orchestrator ui`, and runs the Playwright tests against it (and the
+# `orchestrator report` page test, run-report.test.mjs, which needs no UI).
 #
 # usage: integration-tests/ui/run.sh [--upstream URL|PATH]   (or set LTX2_UPSTREAM)
 # env:   UI_TEST_PORT (default 8676), UI_SCREENSHOT_DIR (write the form's screenshots there),
@@ -73,4 +74,4 @@ UI_URL="http://127.0.0.1:$port" LTX2_ORCHESTRATOR_CACHE="$cache" \
   node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=junit --test-reporter-destination="$report" \
-  ltx2-form.test.mjs
+  ltx2-form.test.mjs run-report.test.mjs

@@ -50,7 +50,8 @@ def _learning_rate(process: Any) -> float | None:
     return float(group["lr"])
 
 
-def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monitor:
+def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag, reporter: Any = None) -> Monitor:
+    """``reporter``: the voice report (``ltx2_character.report.reporter.VoiceReporter``) or None."""
     monitor = Monitor(emit=emit, stop=stop)
 
     def notice(message: str) -> None:
@@ -70,6 +71,8 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monito
         ranks.seed_this_rank(ranks.from_env())
         monitor.last_step = process.step_num
         emit(events.started(process.step_num, process.train_config.steps, process.save_root))
+        if reporter is not None:
+            reporter.before_training(process)
         if collectives.any_rank(stop.get()):
             raise TrainingStopped()
         monitor._step_started = time.perf_counter()
@@ -91,6 +94,8 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monito
         monitor.last_step = process.step_num
         emit(events.step(process.step_num, process.train_config.steps, now - monitor._step_started,
                          _learning_rate(process), monitor._losses))
+        if reporter is not None:
+            reporter.observe_step(process.step_num, monitor._losses, now - monitor._step_started)
         monitor._step_started = now
         # every rank asks, so that all stop at this step end (rank 0 saves) or none does
         if collectives.any_rank(stop.get()) and process.step_num < process.train_config.steps:
@@ -106,6 +111,8 @@ def attach(process: Any, emit: Callable[[dict], None], stop: StopFlag) -> Monito
         if checkpoint is not None:
             monitor.last_checkpoint = checkpoint
             emit(events.saved(checkpoint, process.step_num))
+        if reporter is not None and not stop.get():  # a stop must not wait for a report
+            reporter.after_save(process, checkpoint)
         return result
 
     process.hook_before_train_loop = hook_before_train_loop

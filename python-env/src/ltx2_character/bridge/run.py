@@ -14,6 +14,7 @@ from . import events
 from .events import Sink
 from .hooks import StopFlag, TrainingStopped, attach
 from .known_warnings import filter_known_warnings
+from ..report import reporter as voice_report
 
 COMPLETED, STOPPED, FAILED = "completed", "stopped", "failed"
 
@@ -77,8 +78,11 @@ def run_training(config_json: str, fork_dir: str, sink: Sink, stop: StopFlag, lo
             from toolkit.job import get_job
 
             config = json.loads(config_json, object_pairs_hook=OrderedDict)
+            # before get_job: the report's held-out clips must be out of the datasets it builds
+            plan = voice_report.prepare(config, lambda line: emit(voice_report.event(0, line)))
             job = get_job(config)
-            monitor = attach(job.process[0], emit, stop)
+            reporter = voice_report.VoiceReporter(plan, emit, print) if plan else None
+            monitor = attach(job.process[0], emit, stop, reporter)
             try:
                 job.run()
             except TrainingStopped:

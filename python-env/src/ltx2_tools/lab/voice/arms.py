@@ -91,6 +91,9 @@ def job(arm: Arm, model_dir: Path, data: Path, out: Path, seed: int, budget: Bud
                            out, steps=budget.steps, train=train, name=name,
                            network={"type": "lora", "linear": budget.rank, "linear_alpha": budget.rank})
     config["config"]["process"][0]["save"]["save_every"] = budget.steps
+    # The voice report sets clips aside from training; every arm must train on the same clips
+    # (the pin never reads the key).
+    config["config"]["process"][0]["voice_report"] = {"enabled": False}
     config["config"]["process"][0]["logging"]["log_every"] = 10
     return config
 

@@ -61,6 +61,21 @@ class DemoTrainingIT {
         List<String> rows = Files.readAllLines(out.resolve("loss_log.csv"));
         assertThat(rows).hasSize(1 + 6);
         assertThat(rows.subList(1, rows.size())).anyMatch(r -> !r.split(",", -1)[2].isEmpty());
+        // the voice report (final checkpoint) and the sample with sound (docs/voice-report.md)
+        assertThat(Files.readString(log)).contains("voice report: set aside from training (held out): talk_02.mp4")
+                .containsPattern("voice: learned [−+±]\\d+% · base drift \\d+\\.\\d%");
+        assertThat(Files.readAllLines(out.resolve("voice_report.csv"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Files.size(out.resolve("voice_report.png"))).isPositive();
+        try (var samples = Files.list(out.resolve("samples"))) {
+            Path sample = samples.filter(f -> f.toString().endsWith(".mp4")).findFirst().orElseThrow();
+            Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0",
+                    sample.toString()).redirectErrorStream(true).start();
+            assertThat(new String(probe.getInputStream().readAllBytes()).lines()).contains("video", "audio");
+        }
+        Process report = Launcher.start(work, work.resolve("report.log"), "report", out.toString());
+        assertThat(report.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(report.exitValue()).as(Files.readString(work.resolve("report.log"))).isZero();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("voice: learned", "data:video/mp4;base64,");
         if (runner.equals("jep")) {
             assertThat(pythonChildSeen).as("no separate Python process trains in-process").isFalse();
         } else {

@@ -7,6 +7,7 @@ import dev.ltx2.orchestrator.cli.EnvCommand;
 import dev.ltx2.orchestrator.cli.ForkCommand;
 import dev.ltx2.orchestrator.cli.LabCommand;
 import dev.ltx2.orchestrator.cli.HelpCommand;
+import dev.ltx2.orchestrator.cli.ReportCommand;
 import dev.ltx2.orchestrator.cli.LoraCommand;
 import dev.ltx2.orchestrator.cli.PathsCommand;
 import dev.ltx2.orchestrator.cli.SchemaCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
             LoraCommand.class,
             ChecklistCommand.class,
             LabCommand.class,
+            ReportCommand.class,
             BenchStepCommand.class,
             UiCommand.class,
             PathsCommand.class,

@@ -37,7 +37,8 @@ public record JobConfig(Section root, Section config, List<ProcessConfig> proces
     /** Every section, in the order the docs list them. */
     public static final List<SectionSpec> ALL_SECTIONS = List.of(ROOT_SPEC, CONFIG_SPEC, ProcessConfig.SPEC,
             ModelConfig.SPEC, NetworkConfig.SPEC, TrainConfig.SPEC, EmaConfig.SPEC, ValidationLossConfig.SPEC,
-            DatasetConfig.SPEC, SaveConfig.SPEC, SampleConfig.SPEC, SampleItem.SPEC, LoggingConfig.SPEC);
+            DatasetConfig.SPEC, SaveConfig.SPEC, SampleConfig.SPEC, SampleItem.SPEC, LoggingConfig.SPEC,
+            VoiceReportConfig.SPEC);
 
     public String name() {
         return config.get(NAME);

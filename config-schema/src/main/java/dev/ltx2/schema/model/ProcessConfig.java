@@ -47,6 +47,8 @@ public record ProcessConfig(Section section, ModelConfig model, NetworkConfig ne
     public static final Key<Section> FIRST_SAMPLE = Key.section("first_sample", () -> SampleConfig.SPEC,
             "Settings for the samples before step 1.");
     public static final Key<Section> LOGGING = Key.section("logging", () -> LoggingConfig.SPEC, "Loss logging.");
+    public static final Key<Section> VOICE_REPORT = Key.section("voice_report", () -> VoiceReportConfig.SPEC,
+            "The voice report at checkpoints (fork).").fork();
     public static final Key<Map<String, Object>> GUIDANCE = Key.map("guidance", "Guidance jobs.").otherModels();
     public static final Key<Map<String, Object>> EMBEDDING = Key.map("embedding", "Textual inversion.").otherModels();
     public static final Key<Map<String, Object>> ADAPTER = Key.map("adapter", "Adapter training (IP, T2I...).")
@@ -62,6 +64,7 @@ public record ProcessConfig(Section section, ModelConfig model, NetworkConfig ne
             "One trainer process (jobs/process/BaseSDTrainProcess.py and its bases).",
             List.of(TYPE, TRAINING_FOLDER, NAME, DEVICE, TRIGGER_WORD, TRAINING_SEED, LOG_DIR, PERFORMANCE_LOG_EVERY,
                     GPUS, SQLITE_DB_PATH, TORCH_PROFILER, MODEL, NETWORK, TRAIN, DATASETS, SAVE, SAMPLE, FIRST_SAMPLE, LOGGING,
+                    VOICE_REPORT,
                     GUIDANCE, EMBEDDING, ADAPTER, DECORATOR, DO_LORM, LORM_EXTRACT_MODE, LORM_EXTRACT_MODE_PARAM));
 
     /** Builds the typed view of a bound process section; absent sections get their defaults. */

@@ -72,6 +72,8 @@ final class PathRules implements Rule {
             case FILE -> ctx.findings().error(node.position(), node.path(), "file not found: " + p, "check the path");
             case OPTIONAL_FILE -> ctx.findings().warning(node.position(), node.path(), "file not found: " + p
                     + " (this sample will fail or be skipped)", "check the path");
+            case OPTIONAL_DIRECTORY -> ctx.findings().warning(node.position(), node.path(), "folder not found: " + p
+                    + " (the voice report sets clips aside from the dataset instead)", "check the path");
             case MODEL -> model(value, p, node, ctx);
             case OUTPUT_DIRECTORY -> {
                 // created by ai-toolkit
@@ -96,6 +98,12 @@ final class PathRules implements Rule {
             case DIRECTORY -> {
                 if (!Files.isDirectory(p)) {
                     ctx.findings().error(node.position(), node.path(), "not a folder: " + p, "point at the folder");
+                }
+            }
+            case OPTIONAL_DIRECTORY -> {
+                if (!Files.isDirectory(p)) {
+                    ctx.findings().warning(node.position(), node.path(), "not a folder: " + p
+                            + " (the voice report sets clips aside from the dataset instead)", "point at the folder");
                 }
             }
             case DIRECTORY_OR_JSON -> {

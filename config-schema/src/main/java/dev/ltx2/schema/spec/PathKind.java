@@ -10,6 +10,8 @@ public enum PathKind {
     FILE("path to an existing file"),
     /** A file whose absence only degrades the run (a sample control image): a warning. */
     OPTIONAL_FILE("path to a file (missing: warning)"),
+    /** A folder whose absence only degrades the run (the voice report's validation clips): a warning. */
+    OPTIONAL_DIRECTORY("path to a folder (missing: warning)"),
     /** A local model folder or file, or a Hugging Face hub id that would be downloaded. */
     MODEL("local model path or hub id"),
     /** Where outputs go; created if missing. */

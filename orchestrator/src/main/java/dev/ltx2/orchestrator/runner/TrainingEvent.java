@@ -3,7 +3,9 @@ package dev.ltx2.orchestrator.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -36,6 +38,14 @@ public sealed interface TrainingEvent {
     record RankFailed(int rank, int exitCode) implements TrainingEvent {}
     /** Something the user must know that does not stop training (e.g. a broken checkpoint set aside). */
     record Notice(String message) implements TrainingEvent {}
+    /**
+     * The voice report ({@code ltx2_character.report}): {@code line} is what the user reads (a
+     * measurement, e.g. "voice: learned −18% · base drift 0.6%", or a note such as the clips set
+     * aside); {@code warnings} each with its fix.
+     */
+    record Voice(int step, String line, List<VoiceWarning> warnings) implements TrainingEvent {}
+
+    record VoiceWarning(String code, String message, String fix) {}
 
     ObjectMapper JSON = new ObjectMapper();
 
@@ -57,12 +67,19 @@ public sealed interface TrainingEvent {
             case "failed" -> new Failed(n.path("error").asText(), n.path("traceback").asText());
             case "rank_failed" -> new RankFailed(n.path("rank").asInt(), n.path("exit_code").asInt());
             case "notice" -> new Notice(n.path("message").asText());
+            case "voice" -> new Voice(n.path("step").asInt(), n.path("line").asText(), voiceWarnings(n.path("warnings")));
             default -> new Failed("unknown event from the trainer: " + line, "");
         };
     }
 
     private static OptionalDouble optional(JsonNode n) {
         return n == null || !n.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(n.asDouble());
+    }
+
+    private static List<VoiceWarning> voiceWarnings(JsonNode n) {
+        List<VoiceWarning> out = new ArrayList<>();
+        n.forEach(w -> out.add(new VoiceWarning(w.path("code").asText(), w.path("message").asText(), w.path("fix").asText())));
+        return List.copyOf(out);
     }
 
     private static Map<String, Double> losses(JsonNode n) {

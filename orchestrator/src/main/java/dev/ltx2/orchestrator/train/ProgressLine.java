@@ -38,6 +38,9 @@ public final class ProgressLine implements Consumer<TrainingEvent> {
                 out.printf("checkpoint at step %d: %s%n", sv.step(), sv.path());
             } else if (event instanceof TrainingEvent.Notice n) {
                 out.println("warning: " + n.message());
+            } else if (event instanceof TrainingEvent.Voice v) {
+                out.println(v.line());
+                v.warnings().forEach(w -> out.printf("warning: %s%n  fix: %s%n", w.message(), w.fix()));
             }
         }
         out.flush();
