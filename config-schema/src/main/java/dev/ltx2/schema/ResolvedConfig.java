@@ -39,6 +39,11 @@ public record ResolvedConfig(Path file, JsonNode tree) {
         return firstProcess().path(ProcessConfig.GPUS.name()).asInt(ProcessConfig.GPUS.defaultValue().intValue());
     }
 
+    /** {@code process[0].device}, ai-toolkit's default ({@code cuda}) when unset. */
+    public String device() {
+        return firstProcess().path("device").asText("cuda");
+    }
+
     public String toJson() {
         return tree.toString();
     }

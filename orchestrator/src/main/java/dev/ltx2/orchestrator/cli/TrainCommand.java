@@ -71,7 +71,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (prepared instanceof Result.Err<?> err) {
             return console.fail(err.failure());
         }
-        TrainerRunner trainer = ranks > 1 ? new SubprocessRunner(ranks) : runner.create();
+        TrainerRunner trainer = ranks > 1 ? new SubprocessRunner(ranks) : runner.create(resolved.config().device());
         return new TrainSession(ws.pythonEnv(), resolved.config(), trainer, console).run().code();
     }
 
