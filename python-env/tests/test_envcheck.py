@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +16,11 @@ pytest.importorskip("torch", reason="the probe reports torch; run with the orche
 
 
 def test_the_report_is_one_json_object_of_the_versions_installed():
-    done = subprocess.run([sys.executable, "-m", "ltx2_tools.envcheck"], capture_output=True, text=True, check=True)
+    # As the orchestrator runs it: the venv's Python with python-env/src on the path.
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-m", "ltx2_tools.envcheck"], capture_output=True, text=True, check=True,
+                          env=env)
     report = json.loads(done.stdout)
     import torch
 
