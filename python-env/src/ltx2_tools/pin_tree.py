@@ -3,6 +3,7 @@ infrastructure commit before the first SOP patch (the infra patches only let the
 machines without a GPU). Used by the parity tests and the voice lab's upstream arm."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -24,10 +25,13 @@ def baseline_commit(fork: Path) -> str:
 
 
 def checkout(fork: Path, tree: Path) -> Path:
-    """Clone ``fork`` into ``tree`` at the baseline (reused when already there)."""
+    """Clone ``fork`` into ``tree`` at the baseline (reused when already there). A tree from an
+    earlier build of the fork (same content, other commit ids) is replaced."""
     base = baseline_commit(fork)
     if (tree / ".git").exists() and _git(tree, "rev-parse", "HEAD").strip() == base:
         return tree
+    if tree.exists():
+        shutil.rmtree(tree)
     subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", str(fork), str(tree)], check=True)
     _git(tree, "-c", "advice.detachedHead=false", "checkout", "-q", base)
     if "ltx2_character" in (tree / "extensions_built_in/diffusion_models/ltx2/ltx2.py").read_text():
