@@ -30,6 +30,9 @@ public record DatasetConfig(Section section) {
             "Use caption_short from JSON captions.");
     public static final Key<List<String>> REPLACEMENTS = Key.list("replacements", new ValueType.TextType(false),
             "Caption replacements 'from|to'.");
+    public static final Key<List<String>> HELD_OUT_FILES = Key.list("held_out_files", new ValueType.TextType(false),
+            "Files the voice report keeps out of training (written by the orchestrator before training, "
+                    + "read by patch 0019; not for users).").fork();
 
     // ---- video and audio (LTX-2) ----
     public static final Key<Long> NUM_FRAMES = Key.integer("num_frames", 1,
@@ -176,7 +179,7 @@ public record DatasetConfig(Section section) {
     public static final SectionSpec SPEC = new SectionSpec("dataset", "config.process[].datasets[]",
             "One dataset (toolkit/config_modules.py:DatasetConfig); a list of resolutions makes one dataset per resolution.",
             List.of(FOLDER_PATH, DATASET_PATH, CAPTION_EXT, CAPTION_TYPE, DEFAULT_CAPTION, TRIGGER_WORD, RANDOM_TRIGGERS,
-                    RANDOM_TRIGGERS_MAX, USE_SHORT_CAPTIONS, REPLACEMENTS,
+                    RANDOM_TRIGGERS_MAX, USE_SHORT_CAPTIONS, REPLACEMENTS, HELD_OUT_FILES,
                     NUM_FRAMES, FPS, DO_AUDIO, AUDIO_NORMALIZE, AUDIO_PRESERVE_PITCH, SHRINK_VIDEO_TO_FRAMES,
                     AUTO_FRAME_COUNT, TRIM_AUTO_FRAME_COUNT_TAIL, DO_I2V,
                     RESOLUTION, BUCKETS, BUCKET_TOLERANCE, RANDOM_SCALE, RANDOM_CROP, SCALE, SQUARE_CROP,
