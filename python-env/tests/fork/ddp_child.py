@@ -65,8 +65,8 @@ def capture_gradients(out: Path, rank: int) -> None:
 
     attach = run.attach
 
-    def attach_and_capture(process, emit, stop):
-        monitor = attach(process, emit, stop)
+    def attach_and_capture(process, emit, stop, reporter=None):
+        monitor = attach(process, emit, stop, reporter)
         before = process.hook_before_train_loop
 
         def hook_before_train_loop(*args, **kwargs):
