@@ -81,7 +81,8 @@ def write_datasets(root: Path, seed: int = 0) -> dict[str, Path]:
 
 
 def job(arm: Arm, model_dir: Path, data: Path, out: Path, seed: int, budget: Budget) -> dict:
-    """One arm's ai-toolkit job: the workbench's CPU job with the arm's keys."""
+    """One arm's ai-toolkit job: the workbench's CPU job with the arm's keys (the workbench keeps the
+    voice report off, so every arm trains on the same clips)."""
     from ltx2_tools.workbench import job as workbench_job
 
     train = {"lr": budget.lr, "gradient_checkpointing": False, "timestep_type": "weighted", **arm.train}
@@ -91,9 +92,6 @@ def job(arm: Arm, model_dir: Path, data: Path, out: Path, seed: int, budget: Bud
                            out, steps=budget.steps, train=train, name=name,
                            network={"type": "lora", "linear": budget.rank, "linear_alpha": budget.rank})
     config["config"]["process"][0]["save"]["save_every"] = budget.steps
-    # The voice report sets clips aside from training; every arm must train on the same clips
-    # (the pin never reads the key).
-    config["config"]["process"][0]["voice_report"] = {"enabled": False}
     config["config"]["process"][0]["logging"]["log_every"] = 10
     return config
 

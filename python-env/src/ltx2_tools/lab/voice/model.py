@@ -4,16 +4,19 @@ Encoding (text, video, audio) goes through ai-toolkit's own LTX-2 model class, s
 latents are the latents the trainer trains on. Predictions call the diffusers transformer
 directly with the arguments the trainer passes. A LoRA file is applied the way diffusers'
 loader applies it: keys converted by diffusers' LTX-2 conversion, then ``W += scale * B @ A``
-(times ``alpha / rank`` when the file stores alpha) -- outside the fork's LoRA code."""
+(times ``alpha / rank`` when the file stores alpha) -- outside the fork's LoRA code, merged for
+a block by the voice report's ``merged``."""
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import torch
+
+# W + dW for a block, restored exactly after: the voice report's own (one mechanism for both).
+from ltx2_character.report.measure import merged  # noqa: F401
 
 from ltx2_tools.lab.voice import world
 
@@ -136,22 +139,3 @@ def lora_deltas(path: Path, scale: float = 1.0, drop_streams: frozenset[str] = f
         factor = scale * (float(alpha) / down.shape[0] if alpha is not None else 1.0)
         deltas[f"{module}.weight"] = factor * (up @ down.float())
     return deltas
-
-
-@contextmanager
-def merged(sd, deltas: dict[str, torch.Tensor]):
-    """The transformer with ``W + ΔW`` for the duration of the block, restored exactly after."""
-    params = dict(sd.transformer.named_parameters())
-    missing = sorted(set(deltas) - set(params))
-    if missing:
-        raise KeyError(f"LoRA modules not in the transformer: {missing[:5]}")
-    saved = {name: params[name].detach().clone() for name in deltas}
-    with torch.no_grad():
-        for name, delta in deltas.items():
-            params[name].add_(delta.to(params[name].dtype))
-    try:
-        yield sd
-    finally:
-        with torch.no_grad():
-            for name, value in saved.items():
-                params[name].copy_(value)

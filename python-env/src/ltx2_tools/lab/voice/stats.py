@@ -20,16 +20,17 @@ class Interval:
 
 def bootstrap(values: np.ndarray, statistic=np.mean, resamples: int = 10_000, level: float = 0.95,
               seed: int = 0) -> Interval:
-    """Percentile bootstrap interval of ``statistic`` over paired per-seed values."""
+    """Percentile bootstrap interval of ``statistic`` over paired per-seed values (one value per
+    seed, or one row per seed)."""
     values = np.asarray(values, dtype=np.float64)
-    if values.size == 0:
+    if len(values) == 0:
         raise ValueError("no values")
     rng = np.random.default_rng(seed)
-    idx = rng.integers(0, values.size, size=(resamples, values.size))
-    stats = np.apply_along_axis(statistic, 1, values[idx])
+    idx = rng.integers(0, len(values), size=(resamples, len(values)))
+    stats = np.array([statistic(values[i]) for i in idx])
     tail = (1 - level) / 2
     return Interval(float(statistic(values)), float(np.quantile(stats, tail)), float(np.quantile(stats, 1 - tail)),
-                    int(values.size))
+                    len(values))
 
 
 def paired_difference(arm: dict[int, float], reference: dict[int, float], **kw) -> Interval:
@@ -46,8 +47,4 @@ def paired_ratio(arm: dict[int, float], reference: dict[int, float], **kw) -> In
     def ratio(rows: np.ndarray) -> float:
         return float(rows[:, 0].mean() / max(rows[:, 1].mean(), 1e-30))
 
-    rng = np.random.default_rng(kw.get("seed", 0))
-    resamples = kw.get("resamples", 10_000)
-    idx = rng.integers(0, len(pairs), size=(resamples, len(pairs)))
-    stats = np.array([ratio(pairs[i]) for i in idx])
-    return Interval(ratio(pairs), float(np.quantile(stats, 0.025)), float(np.quantile(stats, 0.975)), len(pairs))
+    return bootstrap(pairs, ratio, **kw)

@@ -62,12 +62,17 @@ def envelope(rate: float, seconds: float, sample_rate: int, phase: float) -> np.
     return 0.55 + 0.45 * np.sin(2 * np.pi * (rate * t + phase))
 
 
+def _jitter(seed: int) -> tuple[float, float]:
+    """A clip's pitch factor (±2%) and envelope phase, shared by its sound and its picture."""
+    rng = np.random.default_rng(seed)
+    return 1 + rng.uniform(-0.02, 0.02), rng.uniform(0, 1)
+
+
 def waveform(voice: Voice, seed: int, seconds: float = CLIP_SECONDS, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     """Mono float32 in [-1, 1]: the voice's tone under its envelope, with a seeded phase and a
     small pitch jitter (±2%) so that no two clips are identical."""
-    rng = np.random.default_rng(seed)
-    f0 = voice.f0 * (1 + rng.uniform(-0.02, 0.02))
-    phase = rng.uniform(0, 1)
+    pitch, phase = _jitter(seed)
+    f0 = voice.f0 * pitch
     t = np.arange(int(round(seconds * sample_rate))) / sample_rate
     tone = np.sin(2 * np.pi * f0 * t) + 0.3 * np.sin(2 * np.pi * 1.25 * f0 * t)
     wave = 0.25 * tone * envelope(voice.syllable_rate, seconds, sample_rate, phase)
@@ -76,9 +81,7 @@ def waveform(voice: Voice, seed: int, seconds: float = CLIP_SECONDS, sample_rate
 
 def frames(voice: Voice, seed: int, num_frames: int = NUM_FRAMES, size: int = SIZE) -> np.ndarray:
     """uint8 (F, H, W, 3): the voice's colour, brightness following its envelope at each frame."""
-    rng = np.random.default_rng(seed)
-    rng.uniform(-0.02, 0.02)  # the same draws as waveform(), so the phase agrees
-    phase = rng.uniform(0, 1)
+    _, phase = _jitter(seed)
     t = np.arange(num_frames) / FPS
     level = 0.55 + 0.45 * np.sin(2 * np.pi * (voice.syllable_rate * t + phase))
     colour = np.asarray(voice.colour, dtype=np.float32)
