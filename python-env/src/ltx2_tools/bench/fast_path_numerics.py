@@ -18,14 +18,13 @@ file's keys, shapes and dtypes.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
 
 import torch
 
-from ltx2_tools.bench import step_benchmark
+from ltx2_tools.bench import records, step_benchmark
 
 
 def _lora_state(network) -> dict[str, torch.Tensor]:
@@ -125,11 +124,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     result = run(args)
-    line = json.dumps(result)
-    print(line, flush=True)
-    if args.out:
-        with open(args.out, "a") as f:
-            f.write(line + "\n")
+    records.emit(result, args.out)
     return 0
 
 

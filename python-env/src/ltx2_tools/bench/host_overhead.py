@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import os
 import statistics
 import sys
@@ -21,6 +20,8 @@ import time
 from typing import Callable
 
 import torch
+
+from ltx2_tools.bench import records
 
 
 def _time(fn: Callable[[], None], repeats: int = 5) -> float:
@@ -134,11 +135,7 @@ def main(argv: list[str] | None = None, sink=None, stop=None) -> int:
     else:
         found = probe(args.device)
     record = {"type": "host_overhead", "label": args.label, "runner": "jep" if sink is not None else "python", **found}
-    line = json.dumps(record)
-    print(line, flush=True)
-    if args.out:
-        with open(args.out, "a") as f:
-            f.write(line + "\n")
+    records.emit(record, args.out)
     return 0
 
 

@@ -22,7 +22,6 @@ under it) or a folder holding ``ltx_core/`` and ``ltx_trainer/``; nothing of it 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -34,7 +33,7 @@ from typing import Any
 
 import torch
 
-from ltx2_tools.bench import flops, stubs
+from ltx2_tools.bench import flops, records, stubs
 from ltx2_tools.bench.step_benchmark import GIB, HOPPER_BF16_DENSE_FLOPS, _flags, _init_random_
 
 # Imported at module level (trainer.py, video_utils.py) and never called by a training step.
@@ -316,11 +315,7 @@ def main(argv: list[str] | None = None) -> int:
                           "detail": str(exc).splitlines()[0][:200]}
                 setup.trainer._optimizer.zero_grad()
                 torch.cuda.empty_cache()
-            line = json.dumps(result)
-            print(line, flush=True)
-            if args.out:
-                with open(args.out, "a") as f:
-                    f.write(line + "\n")
+            records.emit(result, args.out)
     return 0
 
 

@@ -39,7 +39,7 @@ from typing import Any, Callable
 
 import torch
 
-from ltx2_tools.bench import flops, intervals, stubs
+from ltx2_tools.bench import flops, intervals, records, stubs
 from ltx2_tools.bench.python_build import running_libpython
 
 HOPPER_BF16_DENSE_FLOPS = 989e12  # NVIDIA H100/H200 SXM datasheet, dense bf16 tensor cores
@@ -519,10 +519,7 @@ def main(argv: list[str] | None = None, sink=None, stop=None) -> int:
     args = parse(argv)
 
     def emit(line: str) -> None:
-        print(line, flush=True)
-        if args.out:
-            with open(args.out, "a") as f:
-                f.write(line + "\n")
+        records.emit_line(line, args.out)
 
     run(args, sink, stop, emit)
     return 0
