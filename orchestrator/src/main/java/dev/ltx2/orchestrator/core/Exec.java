@@ -49,17 +49,23 @@ public final class Exec {
         return new Exec(dir, extraEnv);
     }
 
+    /** {@code command} in this Exec's working directory with its extra environment. */
+    private ProcessBuilder builder(List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
+        if (workDir != null) {
+            pb.directory(workDir.toFile());
+        }
+        pb.environment().putAll(extraEnv);
+        return pb;
+    }
+
     /** Runs {@code command}; an unstartable program (not installed) gives exit code 127. */
     public Output run(List<String> command) {
         return run(command, null);
     }
 
     public Output run(List<String> command, String stdin) {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
-        if (workDir != null) {
-            pb.directory(workDir.toFile());
-        }
-        pb.environment().putAll(extraEnv);
+        ProcessBuilder pb = builder(command);
         Process process;
         try {
             process = pb.start();
@@ -90,11 +96,7 @@ public final class Exec {
      * progress), and captures stdout and stderr as {@link #run} does.
      */
     public Output runStreaming(List<String> command, java.util.function.Consumer<String> onLine) {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
-        if (workDir != null) {
-            pb.directory(workDir.toFile());
-        }
-        pb.environment().putAll(extraEnv);
+        ProcessBuilder pb = builder(command);
         Process process;
         try {
             process = pb.start();
@@ -133,11 +135,7 @@ public final class Exec {
 
     /** Runs {@code command} with this process's stdout/stderr, for long visible steps (pip). */
     public int runInherited(List<String> command) {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).inheritIO();
-        if (workDir != null) {
-            pb.directory(workDir.toFile());
-        }
-        pb.environment().putAll(extraEnv);
+        ProcessBuilder pb = builder(command).inheritIO();
         try {
             return pb.start().waitFor();
         } catch (IOException e) {
