@@ -105,6 +105,9 @@ def test_a_stopped_two_rank_run_saves_once_and_resumes_its_step_count(fork, tiny
     stopped = _of(first, "stopped")
     assert len(stopped) == 1 and stopped[0]["step"] in (2, 3), first
     assert [s["step"] for s in _of(first, "saved")] == [stopped[0]["step"]]  # one checkpoint, by rank 0
+    # only rank 0 writes the job's files: two ranks saving (or sampling) into the same names race
+    assert "Saved checkpoint to" in (tmp_path / "run1" / "trainer.log").read_text()
+    assert "Saved checkpoint to" not in (tmp_path / "run1" / "trainer.log.rank1").read_text()
 
     second, code = _launch(job, fork, tmp_path / "run2")
     assert code == 0, (tmp_path / "run2" / "stderr.log").read_text()[-4000:]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltx2_character.parallel.ranks import Rank, from_env, rank_seed
+from ltx2_character.parallel.ranks import Rank, accelerate_env, from_env, rank_seed
 
 
 def test_one_process_without_launcher_variables():
@@ -25,3 +25,11 @@ def test_rank_zero_keeps_the_seed_and_the_others_differ():
     seeds = {rank_seed(42, r) for r in range(8)}
     assert len(seeds) == 8
     assert rank_seed(42, 1) != rank_seed(43, 0)  # not the neighbour's seed
+
+
+def test_accelerate_learns_the_ranks_on_the_cpu_only():
+    two = Rank(1, 2, 1)
+    assert accelerate_env(two, cuda_available=False) == {"ACCELERATE_USE_CPU": "true"}
+    assert accelerate_env(two, cuda_available=True, device="cpu") == {"ACCELERATE_USE_CPU": "true"}
+    assert accelerate_env(two, cuda_available=True, device="cuda:0") == {}  # MULTI_GPU by itself
+    assert accelerate_env(Rank(), cuda_available=False) == {}  # one process: nothing to tell

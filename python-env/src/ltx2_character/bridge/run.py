@@ -51,12 +51,22 @@ def rank_log_path(log_path: str | None, rank: ranks.Rank) -> str | None:
     return f"{log_path}.rank{rank.rank}"
 
 
-def prepare_process(fork_dir: str) -> None:
-    for key, value in _ENV_DEFAULTS.items():
+def prepare_process(fork_dir: str, device: str = "") -> None:
+    import torch
+
+    environment = {**_ENV_DEFAULTS, **ranks.accelerate_env(ranks.from_env(), torch.cuda.is_available(), device)}
+    for key, value in environment.items():
         os.environ.setdefault(key, value)
     filter_known_warnings()
     if fork_dir not in sys.path:
         sys.path.insert(0, fork_dir)
+
+
+def _device(config_json: str) -> str:
+    try:
+        return str(json.loads(config_json)["config"]["process"][0].get("device", ""))
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return ""  # the trainer reports a malformed config itself
 
 
 def run_training(config_json: str, fork_dir: str, sink: Sink, stop: StopFlag, log_path: str | None = None) -> str:
@@ -70,7 +80,7 @@ def run_training(config_json: str, fork_dir: str, sink: Sink, stop: StopFlag, lo
         elif event["type"] == "failed":
             print(f"rank {rank.rank}: {event['traceback']}", file=sys.stderr, flush=True)
 
-    prepare_process(fork_dir)
+    prepare_process(fork_dir, _device(config_json))
     log_path = rank_log_path(log_path, rank)
     with _redirected_output(log_path):
         job = None

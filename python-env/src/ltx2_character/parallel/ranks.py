@@ -33,6 +33,17 @@ def from_env(env: Mapping[str, str] | None = None) -> Rank:
     return Rank(rank=rank, world_size=world, local_rank=int(env.get("LOCAL_RANK", str(rank))))
 
 
+def accelerate_env(rank: Rank, cuda_available: bool, device: str = "") -> dict[str, str]:
+    """What Accelerate must be told so that its ranks are ranks. Under torchrun without CUDA
+    (or with ``device: cpu``), Accelerate initialises the gloo group but keeps
+    ``DistributedType.NO``, so every rank believes it is the main process: each one saves the
+    checkpoints and renders the samples into the same files, racing for them. ``ACCELERATE_USE_CPU``
+    (what ``accelerate launch --cpu`` sets) makes it ``MULTI_CPU`` with the true process index."""
+    if rank.distributed and (not cuda_available or device.startswith("cpu")):
+        return {"ACCELERATE_USE_CPU": "true"}
+    return {}
+
+
 def rank_seed(base_seed: int, rank: int) -> int:
     """Each rank's seed for noise and timesteps: rank 0 keeps ``base_seed``, so a one-rank run
     draws exactly what it drew before; the others draw independent streams, not copies."""
