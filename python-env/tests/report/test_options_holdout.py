@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import pytest
 
@@ -88,10 +87,3 @@ def test_no_voiced_clip_measures_drift_only():
     sel = holdout.select(clips(0, silent=2), None, 2)
     assert sel.learn == () and sel.set_aside == () and sel.drift
     assert "only the base drift" in sel.messages[-1]
-
-
-def test_training_files_skips_the_set_aside_clips():
-    files = ["/d/talk_00.mp4", "/d/talk_01.mp4", "/d/x.png"]
-    config = SimpleNamespace(held_out_files=["/d/talk_01.mp4"])
-    assert holdout.training_files(files, config) == ["/d/talk_00.mp4", "/d/x.png"]
-    assert holdout.training_files(files, SimpleNamespace()) == files

@@ -2,16 +2,17 @@
 
 Held-out clips come from ``voice_report.validation_folder`` when the user gives one; else a
 few voiced clips are set aside from the dataset -- removed from the trainer's file list by
-patch 0019 (``training_files``) and named in the log, never silently trained on."""
+patch 0019 (``fork.datasets.training_files``) and named in the log, never silently trained on."""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Iterable, Sequence
+
+# The dataset key the bridge writes before ai-toolkit builds its datasets (read by patch 0019)
+from ..fork.datasets import HELD_OUT_KEY
 
 VIDEO_EXTENSIONS = (".mp4", ".mov", ".avi", ".mkv", ".webm")
-# The dataset key the bridge writes before ai-toolkit builds its datasets; read by patch 0019.
-HELD_OUT_KEY = "held_out_files"
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,3 @@ def select(dataset: Sequence[Clip], validation: Sequence[Clip] | None, wanted: i
 
 def _names(clips: Iterable[Clip]) -> str:
     return ", ".join(os.path.basename(c.path) for c in clips)
-
-
-def training_files(file_list: list[str], dataset_config: Any) -> list[str]:
-    """Patch 0017: the dataset's files minus those the report set aside."""
-    held_out = {os.path.realpath(p) for p in getattr(dataset_config, HELD_OUT_KEY, None) or ()}
-    if not held_out:
-        return file_list
-    return [f for f in file_list if os.path.realpath(f) not in held_out]

@@ -2,7 +2,9 @@
 their first frames and the audio under them."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Collection
 
 import numpy as np
 
@@ -27,14 +29,17 @@ def caption(path: Path, caption_ext: str = "txt") -> str:
     return sidecar.read_text(encoding="utf-8").strip() if sidecar.is_file() else ""
 
 
-def folder_clips(folder: Path, caption_ext: str = "txt") -> list[Clip]:
-    """Every video and image under ``folder`` as ai-toolkit lists them (hidden entries skipped).
-    A file that does not decode raises MediaError naming it."""
+def folder_clips(folder: Path, caption_ext: str = "txt", skipped: Collection[str] = ()) -> list[Clip]:
+    """Every video and image under ``folder`` as ai-toolkit lists them (hidden entries skipped),
+    but for the real paths in ``skipped`` (the files ``train``'s dataset check left out). A file
+    that does not decode raises MediaError naming it."""
     if not folder.is_dir():
         raise MediaError(f"{folder} is not a folder")
     clips = []
     for path in sorted(folder.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file():
+            continue
+        if os.path.realpath(path) in skipped:
             continue
         suffix = path.suffix.lower()
         if suffix in VIDEO_EXTENSIONS:

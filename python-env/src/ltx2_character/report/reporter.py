@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, MutableMapping
 
+from ..fork.datasets import SKIPPED_KEY
 from . import findings, holdout, media, metrics, table
 from .options import ReportOptionError, VoiceReportOptions
 
@@ -44,7 +45,8 @@ class Plan:
 
 
 def _dataset_clips(dataset: Mapping[str, Any]) -> list[holdout.Clip]:
-    return media.folder_clips(Path(dataset["folder_path"]), dataset.get("caption_ext") or "txt")
+    skipped = {os.path.realpath(p) for p in dataset.get(SKIPPED_KEY) or ()}
+    return media.folder_clips(Path(dataset["folder_path"]), dataset.get("caption_ext") or "txt", skipped)
 
 
 def prepare(config: MutableMapping[str, Any], say: Callable[[str], None]) -> Plan | None:

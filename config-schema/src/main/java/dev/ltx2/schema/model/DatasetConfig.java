@@ -33,6 +33,10 @@ public record DatasetConfig(Section section) {
     public static final Key<List<String>> HELD_OUT_FILES = Key.list("held_out_files", new ValueType.TextType(false),
             "Files the voice report keeps out of training (written by the orchestrator before training, "
                     + "read by patch 0019; not for users).").fork();
+    public static final Key<List<String>> SKIPPED_FILES = Key.list("skipped_files", new ValueType.TextType(false),
+            "Files the dataset check found unusable (unreadable, no picture stream, a caption that is not UTF-8): "
+                    + "`train` names each one and writes them here so that the trainer leaves them out (read by patch "
+                    + "0019; not for users).").fork();
 
     // ---- video and audio (LTX-2) ----
     public static final Key<Long> NUM_FRAMES = Key.integer("num_frames", 1,
@@ -179,7 +183,7 @@ public record DatasetConfig(Section section) {
     public static final SectionSpec SPEC = new SectionSpec("dataset", "config.process[].datasets[]",
             "One dataset (toolkit/config_modules.py:DatasetConfig); a list of resolutions makes one dataset per resolution.",
             List.of(FOLDER_PATH, DATASET_PATH, CAPTION_EXT, CAPTION_TYPE, DEFAULT_CAPTION, TRIGGER_WORD, RANDOM_TRIGGERS,
-                    RANDOM_TRIGGERS_MAX, USE_SHORT_CAPTIONS, REPLACEMENTS, HELD_OUT_FILES,
+                    RANDOM_TRIGGERS_MAX, USE_SHORT_CAPTIONS, REPLACEMENTS, HELD_OUT_FILES, SKIPPED_FILES,
                     NUM_FRAMES, FPS, DO_AUDIO, AUDIO_NORMALIZE, AUDIO_PRESERVE_PITCH, SHRINK_VIDEO_TO_FRAMES,
                     AUTO_FRAME_COUNT, TRIM_AUTO_FRAME_COUNT_TAIL, DO_I2V,
                     RESOLUTION, BUCKETS, BUCKET_TOLERANCE, RANDOM_SCALE, RANDOM_CROP, SCALE, SQUARE_CROP,

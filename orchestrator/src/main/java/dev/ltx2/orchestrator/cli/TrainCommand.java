@@ -4,12 +4,17 @@ import dev.ltx2.orchestrator.core.ExitCode;
 import dev.ltx2.orchestrator.core.Failure;
 import dev.ltx2.orchestrator.core.Result;
 import dev.ltx2.orchestrator.core.Workspace;
+import dev.ltx2.orchestrator.dataset.DatasetGate;
+import dev.ltx2.orchestrator.dataset.DatasetInspector;
+import dev.ltx2.orchestrator.dataset.PyAvProbe;
 import dev.ltx2.orchestrator.demo.DemoAssets;
 import dev.ltx2.orchestrator.runner.SubprocessRunner;
 import dev.ltx2.orchestrator.runner.TrainerRunner;
 import dev.ltx2.orchestrator.train.TrainSession;
 import dev.ltx2.schema.Diagnostic;
 import dev.ltx2.schema.LoadResult;
+import dev.ltx2.schema.ResolvedConfig;
+import dev.ltx2.schema.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +46,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "through torchrun with the subprocess runner; rank 0 saves. Default: the config's "
                     + "process[0].gpus, else 1.")
     Integer gpus;
+
+    @Option(names = "--no-dataset-check",
+            description = "Start without checking every clip first (for a dataset checked already and too large to "
+                    + "check again); a bad clip then stops the trainer. By default unusable clips are named and left out.")
+    boolean noDatasetCheck;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -49,7 +60,8 @@ public final class TrainCommand implements Callable<Integer> {
         Workspace ws = new Workspace(cache.layout(), console);
 
         // Validate before anything expensive (venv, fork, model load): see orchestrator validate.
-        LoadResult loaded = JobValidation.validate(config, ws.layout()).toLoadResult();
+        ValidationReport report = JobValidation.validate(config, ws.layout());
+        LoadResult loaded = report.toLoadResult();
         if (loaded instanceof LoadResult.Invalid invalid) {
             invalid.errors().forEach(d -> console.err().println(d.format()));
             invalid.warnings().forEach(d -> console.err().println(d.format()));
@@ -71,8 +83,30 @@ public final class TrainCommand implements Callable<Integer> {
         if (prepared instanceof Result.Err<?> err) {
             return console.fail(err.failure());
         }
-        TrainerRunner trainer = ranks > 1 ? new SubprocessRunner(ranks) : runner.create(resolved.config().device());
-        return new TrainSession(ws.pythonEnv(), resolved.config(), trainer, console).run().code();
+        ResolvedConfig job = resolved.config();
+        if (!noDatasetCheck) {
+            Result<DatasetGate.Admitted> admitted = checkDatasets(ws, report, job);
+            if (admitted instanceof Result.Err<DatasetGate.Admitted> err) {
+                return console.fail(err.failure());
+            }
+            job = ((Result.Ok<DatasetGate.Admitted>) admitted).value().config();
+        }
+        TrainerRunner trainer = ranks > 1 ? new SubprocessRunner(ranks) : runner.create(job.device());
+        return new TrainSession(ws.pythonEnv(), job, trainer, console).run().code();
+    }
+
+    /** Every clip as the trainer will read it; unusable ones named and left out, the rest's changes named. */
+    private Result<DatasetGate.Admitted> checkDatasets(Workspace ws, ValidationReport report, ResolvedConfig job) {
+        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
+        console.progress("checking the dataset (--no-dataset-check skips this)");
+        var reports = new DatasetInspector(new PyAvProbe(ws.pythonEnv(), Runtime.getRuntime().availableProcessors()),
+                JobValidation.context(ws.layout())).inspect(report.job().orElseThrow());
+        Result<DatasetGate.Admitted> admitted = DatasetGate.admit(job, reports, "orchestrator dataset check " + config);
+        if (admitted instanceof Result.Ok<DatasetGate.Admitted> ok) {
+            ok.value().lines().forEach(console.err()::println);
+            console.err().flush();
+        }
+        return admitted;
     }
 
     private static boolean usesDemoAssets(Path config) throws IOException {

@@ -100,7 +100,8 @@ public final class DatasetInspector {
         boolean audio = config.isVideo() && config.audioEnabled();
         List<Item> items = new ArrayList<>();
         for (Path f : listing.files()) {
-            MediaInfo info = media.getOrDefault(f, MediaInfo.unreadable("file not found"));
+            MediaInfo info = media.getOrDefault(f, MediaInfo.unreadable(Files.isSymbolicLink(f)
+                    ? "a symbolic link that leads nowhere (a loop or a missing target)" : "file not found"));
             items.add(item(f, listing.source(), config, audio, listing.jsonCaptions(), info));
         }
         if (config.isVideo() && !items.isEmpty() && items.stream().noneMatch(i -> i.kind() == Kind.VIDEO)) {
@@ -115,7 +116,8 @@ public final class DatasetInspector {
     private static List<Path> list(Path folder, boolean video) throws IOException {
         List<String> extensions = video ? concat(VIDEO_EXTENSIONS, IMAGE_EXTENSIONS) : IMAGE_EXTENSIONS;
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
+            // os.walk lists every non-directory entry, symbolic links that lead nowhere included
+            return walk.filter(p -> !Files.isDirectory(p))
                     .filter(p -> !hiddenBelow(folder, p))
                     .filter(p -> extensions.stream().anyMatch(e -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e)))
                     .filter(p -> p.getParent() == null || !p.getParent().getFileName().toString().equals("_controls"))
@@ -152,7 +154,7 @@ public final class DatasetInspector {
         boolean audioExpected = kind == Kind.VIDEO && audioOn;
         boolean withAudio = false;
         if (!media.readable()) {
-            findings.add(Finding.error("cannot be read: " + media.readError()));
+            findings.add(Finding.error(isEmpty(file) ? "is an empty file (0 bytes)" : "cannot be read: " + media.readError()));
         } else {
             if (media.decodeError() != null) {
                 findings.add(Finding.error("does not decode: " + media.decodeError()
@@ -181,6 +183,14 @@ public final class DatasetInspector {
                 List.copyOf(findings));
     }
 
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static Caption caption(Path file, DatasetConfig config, Map<Path, String> jsonCaptions, List<Finding> findings) {
         String defaultCaption = config.section().get(DatasetConfig.DEFAULT_CAPTION);
         if (jsonCaptions.get(file) != null) {
@@ -194,8 +204,15 @@ public final class DatasetInspector {
                     && !Files.readString(captionFile, StandardCharsets.UTF_8).isBlank()) {
                 return Caption.FILE;
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // ai-toolkit opens captions as UTF-8 and stops the run at the first clip it cannot decode
+            findings.add(Finding.error("caption " + captionFile.getFileName() + " is not UTF-8 text (fix: convert it, "
+                    + "e.g. iconv -f latin1 -t utf-8 '" + captionFile.getFileName() + "' > tmp && mv tmp '"
+                    + captionFile.getFileName() + "')"));
+            return Caption.EMPTY;
         } catch (IOException e) {
-            findings.add(Finding.warning("caption " + captionFile.getFileName() + " is unreadable: " + e.getMessage()));
+            findings.add(Finding.error("caption " + captionFile.getFileName() + " cannot be read: " + e.getMessage()));
+            return Caption.EMPTY;
         }
         if (defaultCaption != null) {
             return Caption.DEFAULT_CAPTION;
@@ -212,7 +229,7 @@ public final class DatasetInspector {
         boolean shrink = config.section().get(DatasetConfig.SHRINK_VIDEO_TO_FRAMES);
         double target = config.numFrames() / config.fps();
         if (!auto && v.frames() > 0 && v.frames() < config.numFrames()) {
-            findings.add(Finding.warning("has " + v.frames() + " frames, fewer than num_frames " + config.numFrames()
+            findings.add(Finding.warning("has " + v.frames() + (v.frames() == 1 ? " frame" : " frames") + ", fewer than num_frames " + config.numFrames()
                     + ": frames are repeated"));
         }
         if (auto || clip <= 0) {
@@ -251,6 +268,11 @@ public final class DatasetInspector {
             findings.add(Finding.warning("its audio track is empty: trains without audio supervision"));
             return false;
         }
+        if (audio.channels() > 2) {
+            findings.add(Finding.warning(audio.channels() + " audio channels: mixed down to stereo"
+                    + (audio.channels() == 6 || audio.channels() == 8 ? " (centre and surrounds folded in, LFE dropped)"
+                    : " (the channels' mean)")));
+        }
         if (audio.sampleRate() > 0 && audio.sampleRate() < AUDIO_VAE_RATE) {
             findings.add(Finding.warning("audio is " + audio.sampleRate() + " Hz, below the audio VAE's 16 kHz: "
                     + "upsampled, with no content above " + audio.sampleRate() / 2 + " Hz"));
@@ -265,8 +287,8 @@ public final class DatasetInspector {
         List<String> off = new ArrayList<>();
         for (Dataset d : datasets) {
             for (Item i : d.items()) {
-                if (i.kind() != Kind.VIDEO) {
-                    continue;
+                if (i.kind() != Kind.VIDEO || i.unusable()) {
+                    continue; // train leaves unusable items out, so they neither help nor hurt the share
                 }
                 if (!d.audio()) {
                     off.add(d.keyPath() + ": " + i.name());

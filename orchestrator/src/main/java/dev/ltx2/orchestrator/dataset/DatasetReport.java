@@ -29,7 +29,12 @@ public final class DatasetReport {
      * @param trainsWithAudio the clip has a decodable audio track, so its steps get real audio supervision
      */
     public record Item(Path file, String name, Kind kind, MediaInfo media, Caption caption, List<Buckets.Size> buckets,
-                       boolean audioExpected, boolean trainsWithAudio, List<Finding> findings) {}
+                       boolean audioExpected, boolean trainsWithAudio, List<Finding> findings) {
+        /** An item with an error would stop ai-toolkit (or train on nothing): {@code train} leaves it out. */
+        public boolean unusable() {
+            return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        }
+    }
 
     /**
      * @param weight how often each item is seen per epoch relative to others: num_repeats × number of resolutions
@@ -42,6 +47,15 @@ public final class DatasetReport {
 
         public long images() {
             return items.stream().filter(i -> i.kind() == Kind.IMAGE).count();
+        }
+
+        /** The items {@code train} leaves out ({@link Item#unusable()}), in listing order. */
+        public List<Item> unusable() {
+            return items.stream().filter(Item::unusable).toList();
+        }
+
+        public boolean hasErrors() {
+            return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         }
     }
 
@@ -56,9 +70,12 @@ public final class DatasetReport {
 
     public record Process(int index, List<Dataset> datasets, AudioForecast audio) {
         public boolean hasErrors() {
-            return datasets.stream().anyMatch(d -> d.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR)
-                    || d.items().stream().anyMatch(i -> i.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR)))
-                    || audio.verdict() != null && audio.verdict().severity() == Severity.ERROR;
+            return datasets.stream().anyMatch(d -> d.hasErrors() || !d.unusable().isEmpty()) || audioStops();
+        }
+
+        /** strict_audio_mode is predicted to stop the run after warmup. */
+        public boolean audioStops() {
+            return audio.verdict() != null && audio.verdict().severity() == Severity.ERROR;
         }
     }
 }

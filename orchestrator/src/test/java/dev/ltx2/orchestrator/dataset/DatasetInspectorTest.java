@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DatasetInspectorTest {
     @TempDir static Path dir;
     static Path clips;
+    /** What a dataset scraped from the web holds (issue 19): bad files beside one good clip. */
+    static Path hostile;
     /** Every fixture is probed once (one torch import), then served to each inspection. */
     static final Map<Path, MediaInfo> PROBED = new java.util.HashMap<>();
 
@@ -44,18 +46,33 @@ class DatasetInspectorTest {
         Files.copy(clips.resolve("talk.mp4"), clips.resolve(".thumbs/hidden.mp4"));
         Files.copy(clips.resolve("talk.mp4"), clips.resolve(".hidden.mp4"));
         Files.createDirectories(dir.resolve("model"));
-        try (var files = Files.list(clips)) {
-            PROBED.putAll(new PyAvProbe(env, 2).probe(files.filter(Files::isRegularFile).sorted().toList()));
+        hostile = Files.createDirectories(dir.resolve("hostile"));
+        Files.copy(clips.resolve("talk.mp4"), hostile.resolve("good.mp4"));
+        Files.writeString(hostile.resolve("good.txt"), "ohwx woman talking");
+        Files.copy(clips.resolve("talk.mp4"), hostile.resolve("latin.mp4"));
+        Files.write(hostile.resolve("latin.txt"), "ohwx caf\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        MediaFixtures.clip(hostile.resolve("surround.mp4"), 0.75, 24, 44100, 6);
+        Files.writeString(hostile.resolve("surround.txt"), "ohwx woman in 5.1");
+        Files.write(hostile.resolve("empty.mp4"), new byte[0]);
+        Files.createSymbolicLink(hostile.resolve("loop_a.mp4"), Path.of("loop_b.mp4"));
+        Files.createSymbolicLink(hostile.resolve("loop_b.mp4"), Path.of("loop_a.mp4"));
+        try (var files = Files.list(clips); var more = Files.list(hostile)) {
+            PROBED.putAll(new PyAvProbe(env, 2).probe(java.util.stream.Stream.concat(files, more)
+                    .filter(Files::isRegularFile).sorted().toList()));
         }
     }
 
     static List<DatasetReport.Process> inspect(String train, String dataset) throws Exception {
+        return inspect("clips", train, dataset);
+    }
+
+    static List<DatasetReport.Process> inspect(String folder, String train, String dataset) throws Exception {
         Path config = dir.resolve("job.yaml");
         Files.writeString(config, "job: extension\nconfig:\n  name: t\n  process:\n    - type: sd_trainer\n"
                 + "      training_folder: ${DATA}/out\n      model: {arch: ltx2, name_or_path: ${DATA}/model}\n"
                 + "      network: {type: lora, linear: 8, linear_alpha: 8}\n"
                 + "      train: {noise_scheduler: flowmatch, disable_sampling: true" + train + "}\n"
-                + "      datasets:\n        - {folder_path: ${DATA}/clips" + dataset + "}\n");
+                + "      datasets:\n        - {folder_path: ${DATA}/" + folder + dataset + "}\n");
         ValidationContext ctx = new ValidationContext(Map.of("DATA", dir.toString()), dir, List.of());
         ValidationReport report = ConfigValidator.validate(config, ctx);
         assertThat(report.errors()).isEmpty();
@@ -127,12 +144,12 @@ class DatasetInspectorTest {
     @Test
     void forecastsTheShareOfVideoStepsWithRealAudio() throws Exception {
         var audio = inspect("", ", num_frames: 17, num_repeats: 2").get(0).audio();
-        // talk, phone and long have decodable audio; silent has none; broken does not decode
-        assertThat(audio.eligible()).isEqualTo(10);
+        // talk, phone and long have decodable audio; silent has none; broken does not decode, so
+        // train leaves it out and it counts neither way
+        assertThat(audio.eligible()).isEqualTo(8);
         assertThat(audio.supervised()).isEqualTo(6);
-        assertThat(audio.share()).isEqualTo(0.6);
-        assertThat(audio.withoutAudio()).containsExactly("config.process[0].datasets[0]: broken.mp4",
-                "config.process[0].datasets[0]: silent.mp4");
+        assertThat(audio.share()).isEqualTo(0.75);
+        assertThat(audio.withoutAudio()).containsExactly("config.process[0].datasets[0]: silent.mp4");
         assertThat(audio.verdict().severity()).isEqualTo(Severity.WARNING);
 
         var strict = inspect(", strict_audio_mode: true, strict_audio_min_supervised_ratio: 0.5", ", num_frames: 17")
@@ -147,7 +164,27 @@ class DatasetInspectorTest {
     void clipsInADatasetWithAudioOffAreListedButNotCounted() throws Exception {
         var audio = inspect("", ", num_frames: 17, do_audio: false").get(0).audio();
         assertThat(audio.share()).isNull();
-        assertThat(audio.audioOff()).hasSize(5);
+        assertThat(audio.audioOff()).hasSize(4); // the five clips but broken.mp4, which train leaves out
         assertThat(audio.verdict().message()).contains("the voice is not trained");
+    }
+
+    @Test
+    void namesEveryItemTheTrainerCouldNotReadAsUnusable() throws Exception {
+        var p = inspect("hostile", "", ", num_frames: 17").get(0);
+        var d = p.datasets().get(0);
+        // ai-toolkit's os.walk lists symbolic links too, so the check must see them
+        assertThat(d.items()).extracting(Item::name)
+                .containsExactly("empty.mp4", "good.mp4", "latin.mp4", "loop_a.mp4", "loop_b.mp4", "surround.mp4");
+        assertThat(d.unusable()).extracting(Item::name).containsExactly("empty.mp4", "latin.mp4", "loop_a.mp4",
+                "loop_b.mp4");
+        assertThat(says(item(p, "empty.mp4"), Severity.ERROR, "is an empty file (0 bytes)")).isTrue();
+        assertThat(says(item(p, "latin.mp4"), Severity.ERROR, "caption latin.txt is not UTF-8 text")).isTrue();
+        assertThat(says(item(p, "loop_a.mp4"), Severity.ERROR, "a symbolic link that leads nowhere")).isTrue();
+        assertThat(says(item(p, "surround.mp4"), Severity.WARNING, "6 audio channels: mixed down to stereo")).isTrue();
+        assertThat(item(p, "surround.mp4").unusable()).isFalse();
+        assertThat(item(p, "good.mp4").findings()).isEmpty();
+        // the forecast counts what will train: good and surround, both with audio
+        assertThat(p.audio().eligible()).isEqualTo(2);
+        assertThat(p.audio().share()).isEqualTo(1.0);
     }
 }
