@@ -38,8 +38,10 @@ from types import SimpleNamespace
 from typing import Any, Callable
 
 import torch
+from torch.profiler import record_function
 
-from ltx2_tools.bench import flops, intervals, records, stubs
+from ltx2_tools.bench import flops, intervals, profiling, records, stubs
+from ltx2_tools.bench.profiling import PHASE_PREFIX
 from ltx2_tools.bench.python_build import running_libpython
 
 HOPPER_BF16_DENSE_FLOPS = 989e12  # NVIDIA H100/H200 SXM datasheet, dense bf16 tensor cores
@@ -318,13 +320,16 @@ def _timed_step(model, inputs: StepInputs, optimizer, frames: int) -> tuple[floa
     if device.type == "cuda":
         torch.cuda.synchronize()
     start = time.perf_counter()
-    pred = model.get_noise_prediction(noisy, inputs.timestep, embeds, batch=batch)
-    loss = torch.nn.functional.mse_loss(pred.float(), (inputs.noise - inputs.latents).float())
-    if batch.audio_pred is not None:
-        loss = loss + torch.nn.functional.mse_loss(batch.audio_pred.float(), batch.audio_target.float())
-    loss.backward()
-    optimizer.step()
-    optimizer.zero_grad(set_to_none=True)
+    with record_function(PHASE_PREFIX + "forward"):  # phases for --profile (~1 us each unprofiled)
+        pred = model.get_noise_prediction(noisy, inputs.timestep, embeds, batch=batch)
+        loss = torch.nn.functional.mse_loss(pred.float(), (inputs.noise - inputs.latents).float())
+        if batch.audio_pred is not None:
+            loss = loss + torch.nn.functional.mse_loss(batch.audio_pred.float(), batch.audio_target.float())
+    with record_function(PHASE_PREFIX + "backward"):
+        loss.backward()
+    with record_function(PHASE_PREFIX + "optimizer"):
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
     if device.type == "cuda":
         torch.cuda.synchronize()
     return time.perf_counter() - start, loss.item()
@@ -463,19 +468,27 @@ def run(args, sink=None, stop=None, emit=print) -> list[dict]:
                     emit(json.dumps(record))
                 results += records
                 if args.profile and "error" not in records[0]:
-                    emit_profile(arms[0], built, optimizer, params, args, frames, checkpointing, compiled)
+                    emit_profile(arms[0], built, optimizer, params, args, frames, checkpointing, compiled, emit)
     return results
 
 
-def emit_profile(arm: Arm, built: Built, optimizer, params, args, frames, checkpointing, compiled) -> None:
-    """One more step under torch.profiler; the top CUDA kernels go to stdout (where the time goes)."""
+def emit_profile(arm: Arm, built: Built, optimizer, params, args, frames, checkpointing, compiled,
+                 emit: Callable[[str], None] = print) -> None:
+    """One more step of ``arm`` (with --fast-arm: the fast one) under torch.profiler: the top GPU
+    kernels and CPU ops as tables on stdout and as a ``profile`` record (profiling.summarize)."""
     from torch.profiler import ProfilerActivity, profile
 
     quiet = argparse.Namespace(**{**vars(args), "warmup": 0, "steps": 1})
     with profile(activities=[ProfilerActivity.CPU, ProfilerActivity.CUDA]) as prof:
-        run_config([arm], built, optimizer, params, quiet, frames, checkpointing, compiled)
-    print(f"profile: frames {frames}, checkpointing {checkpointing}, compile {compiled}", flush=True)
-    print(prof.key_averages().table(sort_by="cuda_time_total", row_limit=25, max_name_column_width=60), flush=True)
+        step = run_config([arm], built, optimizer, params, quiet, frames, checkpointing, compiled)
+    averages = prof.key_averages()
+    print(f"profile: {arm.label}, frames {frames}, checkpointing {checkpointing}, compile {compiled or arm.compiled}",
+          flush=True)
+    for key in ("self_device_time_total", "self_cpu_time_total"):
+        print(averages.table(sort_by=key, row_limit=25, max_name_column_width=60), flush=True)
+    emit(json.dumps({"type": "profile", "fork": arm.label, "frames": frames, "checkpointing": checkpointing,
+                     "compile": compiled or arm.compiled, "profiled_step_s": round(step[0]["seconds_per_step"], 3),
+                     **profiling.summarize(profiling.op_times(averages))}))
 
 
 def _flags(text: str) -> list[bool]:

@@ -35,6 +35,12 @@ def line(r: dict) -> str:
     if kind == "ddp_step":
         return (f"ddp {r['gpus']} rank(s) {r['frames']}f step {r['step']}: {r['seconds']:.3f} s "
                 f"(slowest rank; rank 0 {r['rank0_seconds']:.3f} s) on {r['device']}")
+    if kind == "profile":
+        top = lambda side: ", ".join(f"{op['name'][:40]} {op['share']:.0%}" for op in r[side][:5])
+        where = f"{r['frames']}f {'ckpt' if r['checkpointing'] else 'no-ckpt'} {'compile' if r['compile'] else 'eager'}"
+        return (f"profile {r['fork']} {where}: step {r['profiled_step_s']} s profiled, GPU kernels "
+                f"{r['gpu_kernel_ms']} ms, CPU ops {r['cpu_op_ms']} ms, phases (CPU ms) {r['phases_cpu_ms']}; "
+                f"top GPU: {top('top_gpu')}; top CPU: {top('top_cpu')}")
     if kind == "skipped":
         return f"{r['part']}: skipped, needs ~{r['needs_s']} s, {r['left_s']} s of the budget left"
     if kind == "ratio":
