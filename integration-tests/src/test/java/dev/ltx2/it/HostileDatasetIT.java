@@ -40,11 +40,12 @@ class HostileDatasetIT {
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains("5 of 9 items left out (not trained on)")
                 .contains("skipped empty.mp4: is an empty file (0 bytes)")
-                .contains("skipped truncated.mp4: has no picture stream")
+                // a third of an mp4 lacks its index (moov) or its picture, depending on the muxer
+                .containsPattern("skipped truncated\\.mp4: (cannot be read|has no picture stream)")
                 .contains("skipped latin1.mp4: caption latin1.txt is not UTF-8 text")
                 .contains("skipped loop_a.mp4: cannot be read: a symbolic link that leads nowhere")
                 .contains("skipped loop_b.mp4: cannot be read: a symbolic link that leads nowhere")
-                .contains("surround.mp4: 6 audio channels: mixed down to stereo")
+                .containsPattern("  surround\\.mp4: .*6 audio channels: mixed down to stereo")
                 .contains("finished at step 6");
         assertThat(work.resolve("output").resolve(JOB).resolve(JOB + ".safetensors")).isRegularFile();
         // the voice report measured on a usable clip, never on one that was left out

@@ -54,6 +54,9 @@ class DatasetInspectorTest {
         MediaFixtures.clip(hostile.resolve("surround.mp4"), 0.75, 24, 44100, 6);
         Files.writeString(hostile.resolve("surround.txt"), "ohwx woman in 5.1");
         Files.write(hostile.resolve("empty.mp4"), new byte[0]);
+        MediaFixtures.audioOnly(hostile.resolve("podcast.mp4"), 1.0);
+        MediaFixtures.variableFrameRate(hostile.resolve("screen.mp4"), 2.0);
+        MediaFixtures.clip(hostile.resolve("short.mp4"), 0.25, 24, 44100, 2);
         Files.createSymbolicLink(hostile.resolve("loop_a.mp4"), Path.of("loop_b.mp4"));
         Files.createSymbolicLink(hostile.resolve("loop_b.mp4"), Path.of("loop_a.mp4"));
         try (var files = Files.list(clips); var more = Files.list(hostile)) {
@@ -174,17 +177,24 @@ class DatasetInspectorTest {
         var d = p.datasets().get(0);
         // ai-toolkit's os.walk lists symbolic links too, so the check must see them
         assertThat(d.items()).extracting(Item::name)
-                .containsExactly("empty.mp4", "good.mp4", "latin.mp4", "loop_a.mp4", "loop_b.mp4", "surround.mp4");
+                .containsExactly("empty.mp4", "good.mp4", "latin.mp4", "loop_a.mp4", "loop_b.mp4", "podcast.mp4",
+                        "screen.mp4", "short.mp4", "surround.mp4");
         assertThat(d.unusable()).extracting(Item::name).containsExactly("empty.mp4", "latin.mp4", "loop_a.mp4",
-                "loop_b.mp4");
+                "loop_b.mp4", "podcast.mp4");
+        assertThat(says(item(p, "podcast.mp4"), Severity.ERROR, "has no picture stream")).isTrue();
+        // 0.25 s at 24 fps: 6 frames for num_frames 17, stretched and repeated, with the factor named
+        assertThat(says(item(p, "short.mp4"), Severity.WARNING, "has 6 frames, fewer than num_frames 17")).isTrue();
+        assertThat(says(item(p, "short.mp4"), Severity.WARNING, "slowed down ×2.83")).isTrue();
+        // the variable-rate clip plays 2.4 s where its 40 frames at 24 fps would be 1.7 s: named with the factor
+        assertThat(says(item(p, "screen.mp4"), Severity.WARNING, "sped up")).isTrue();
         assertThat(says(item(p, "empty.mp4"), Severity.ERROR, "is an empty file (0 bytes)")).isTrue();
         assertThat(says(item(p, "latin.mp4"), Severity.ERROR, "caption latin.txt is not UTF-8 text")).isTrue();
         assertThat(says(item(p, "loop_a.mp4"), Severity.ERROR, "a symbolic link that leads nowhere")).isTrue();
         assertThat(says(item(p, "surround.mp4"), Severity.WARNING, "6 audio channels: mixed down to stereo")).isTrue();
         assertThat(item(p, "surround.mp4").unusable()).isFalse();
         assertThat(item(p, "good.mp4").findings()).isEmpty();
-        // the forecast counts what will train: good and surround, both with audio
-        assertThat(p.audio().eligible()).isEqualTo(2);
+        // the forecast counts what will train: good, screen, short and surround, all with audio
+        assertThat(p.audio().eligible()).isEqualTo(4);
         assertThat(p.audio().share()).isEqualTo(1.0);
     }
 }

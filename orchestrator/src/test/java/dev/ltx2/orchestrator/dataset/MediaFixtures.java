@@ -51,6 +51,20 @@ public final class MediaFixtures {
         run(cmd);
     }
 
+    /** Only a sound track, in a file with a video extension (a podcast saved as .mp4). */
+    static void audioOnly(Path out, double seconds) throws Exception {
+        run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=220:duration=" + seconds,
+                "-c:a", "aac", out.toString()));
+    }
+
+    /** Variable frame rate: the first 20 frames at 48 fps, the rest at 24 (a phone's screen recording). */
+    static void variableFrameRate(Path out, double seconds) throws Exception {
+        run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=64x64:rate=24:duration=" + seconds,
+                "-f", "lavfi", "-i", "sine=frequency=220:duration=" + seconds,
+                "-vf", "setpts='if(lt(N,20),N/48/TB,(N+20)/24/TB)'", "-fps_mode", "vfr", "-c:v", "libx264",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", out.toString()));
+    }
+
     static void image(Path out) throws Exception {
         run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=96x64:duration=1", "-frames:v", "1",
                 out.toString()));
