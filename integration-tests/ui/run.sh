@@ -15,7 +15,6 @@ if [ "${1:-}" = "--upstream" ] && [ -n "${2:-}" ]; then export LTX2_UPSTREAM="$2
 upstream=()
 [ -n "${LTX2_UPSTREAM:-}" ] && upstream=(--upstream "$LTX2_UPSTREAM")
 port="${UI_TEST_PORT:-8676}"
-cache="${LTX2_ORCHESTRATOR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ltx2-orchestrator}"
 report="${UI_TEST_REPORT:-$home/target/test-reports/ui.xml}"
 log="$home/target/ui-test/orchestrator-ui.log"
 mkdir -p "$(dirname "$report")" "$(dirname "$log")"
@@ -44,14 +43,18 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# Where the cache, venv and demo are: the orchestrator's answer (core/Layout), not recomputed here.
+{ read -r cache && read -r venv_python && read -r demo; } < <("$home/bin/orchestrator" paths cache venv_python demo) \
+  || failed "orchestrator paths failed"
+
 # The test's own dependency (playwright-core), from the lockfile, with npm's cache in ours.
 (cd "$here" && npm ci --no-audit --no-fund --prefer-offline --cache "$cache/ui/npm-cache" >/dev/null) \
   || failed "npm ci in $here failed"
 
 # The tiny model and demo dataset the test trains on (made once per cache).
-if [ ! -d "$cache/demo/tiny-ltx2" ] || [ ! -d "$cache/demo/dataset" ]; then
+if [ ! -d "$demo/tiny-ltx2" ] || [ ! -d "$demo/dataset" ]; then
   "$home/bin/orchestrator" env create >/dev/null || failed "orchestrator env create failed"
-  PYTHONPATH="$home/python-env/src" "$cache/venv/bin/python" -m ltx2_tools.demo --out "$cache/demo" \
+  PYTHONPATH="$home/python-env/src" "$venv_python" -m ltx2_tools.demo --out "$demo" \
     || failed "could not generate the demo assets"
 fi
 

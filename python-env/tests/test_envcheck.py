@@ -12,16 +12,26 @@ import pytest
 
 from ltx2_tools import envcheck
 
+# The report as the Java side's tests read it (orchestrator's FakeVenv prints it): the real probe
+# must print this shape, so a key renamed or added here breaks a test on both sides.
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "envcheck_report.json"
+
 pytest.importorskip("torch", reason="the probe reports torch; run with the orchestrator's venv")
 
 
-def test_the_report_is_one_json_object_of_the_versions_installed():
-    # As the orchestrator runs it: the venv's Python with python-env/src on the path.
+@pytest.fixture(scope="module")
+def printed_report() -> dict:
+    """What ``python -m ltx2_tools.envcheck`` prints, run as the orchestrator runs it: the venv's
+    Python with python-env/src on the path (stderr, where imports warn, is not read)."""
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
     done = subprocess.run([sys.executable, "-m", "ltx2_tools.envcheck"], capture_output=True, text=True, check=True,
                           env=env)
-    report = json.loads(done.stdout)
+    return json.loads(done.stdout)
+
+
+def test_the_report_is_one_json_object_of_the_versions_installed(printed_report):
+    report = printed_report
     import torch
 
     assert report["torch"] == torch.__version__
@@ -29,6 +39,12 @@ def test_the_report_is_one_json_object_of_the_versions_installed():
     assert report["jep"] == envcheck._version("jep")  # what Java compares with the jar
     assert report["cuda_available"] in ("true", "false")
     assert all(isinstance(value, str) for value in report.values())  # Java reads every value as text
+
+
+def test_the_probe_prints_the_shape_of_the_sample_java_reads(printed_report):
+    sample = json.loads(SAMPLE.read_text())
+    assert list(printed_report) == list(sample)
+    assert all(isinstance(value, str) for value in sample.values())
 
 
 def test_the_locked_diffusers_provides_every_ltx2_class_ai_toolkit_imports():

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from ltx2_character.audio.options import AudioOptionError, AudioTrainingOptions
+from ltx2_character.audio.options import AudioTrainingOptions
+from ltx2_character.key_values import KeyValueError
 
 
 def test_defaults_when_no_keys():
@@ -35,7 +36,7 @@ def test_reads_and_converts_the_keys():
     ({"audio_loss_multiplier": True}, "audio_loss_multiplier"),
 ])
 def test_rejects_bad_values_naming_the_key(kwargs, fragment):
-    with pytest.raises(AudioOptionError, match=fragment):
+    with pytest.raises(KeyValueError, match=fragment):
         AudioTrainingOptions.from_train_kwargs(kwargs)
 
 

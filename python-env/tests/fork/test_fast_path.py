@@ -66,7 +66,7 @@ def test_the_train_config_reads_the_key(fork):
 
     assert TrainConfig().fast_path is True
     assert TrainConfig(fast_path=False).fast_path is False
-    # Whichever reader sees the value first (the generated key table or the fast path's own) names the key.
+    # One reader of the generated key table (key_values), whichever hunk calls it first, names the key.
     with pytest.raises(ValueError, match="train.fast_path = 'off': must be true or false"):
         TrainConfig(fast_path="off")
 

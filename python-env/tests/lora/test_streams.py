@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from ltx2_tools.lora import streams
+from ltx2_tools.lora import key_names, streams
 
 from .support import to_original
 
@@ -48,6 +48,13 @@ def test_the_fixture_covers_every_stream_and_slider_of_the_rules():
     doc = fixture()
     assert {v["stream"] for v in doc["keys"].values()} >= set(streams.STREAMS)
     assert {v["kjnodes"] for v in doc["keys"].values()} >= set(streams.KJNODES_GROUPS)
+
+
+@pytest.mark.parametrize("prefix, fmt", key_names.PREFIXES + (("", key_names.NO_PREFIX),))
+def test_every_generated_prefix_and_suffix_splits_a_key(prefix, fmt):
+    for suffix, part in key_names.SUFFIXES:
+        assert streams.parse_key(f"{prefix}transformer_blocks.0.attn1.to_q{suffix}") == streams.LoraKey(
+            f"{prefix}transformer_blocks.0.attn1.to_q{suffix}", fmt, "transformer_blocks.0.attn1.to_q", part)
 
 
 @pytest.mark.parametrize("arch_fixture", ["tiny_ltx2", "tiny_ltx23"])

@@ -1,13 +1,16 @@
 """Which parts of the fast path a job gets, the key, and the optimizer arguments."""
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 import torch
 
+from ltx2_character.fork_keys import TRAIN
+from ltx2_character.key_values import KeyValueError
 from ltx2_character.training import fast_path
-from ltx2_character.training.fast_path import FastPathKeyError, plan
+from ltx2_character.training.fast_path import plan
 
 LTX2_CUDA = dict(enabled=True, arch="ltx2", device_type="cuda", optimizer="adamw", network_type="lora")
 
@@ -58,11 +61,14 @@ def test_fused_only_for_torch_adamw(optimizer):
     assert not plan(**{**LTX2_CUDA, "optimizer": optimizer}).fused_adamw
 
 
-def test_key():
-    assert fast_path.read_key({}) is True
-    assert fast_path.read_key({"fast_path": None}) is True
+def test_key_is_read_through_the_generated_table(monkeypatch):
+    assert fast_path.read_key({}) is TRAIN["fast_path"].default
+    assert fast_path.read_key({"fast_path": None}) is TRAIN["fast_path"].default
     assert fast_path.read_key({"fast_path": False}) is False
-    with pytest.raises(FastPathKeyError, match="train.fast_path = 'no': must be true or false"):
+    # the default is the table's, not a second copy here
+    monkeypatch.setitem(TRAIN, "fast_path", replace(TRAIN["fast_path"], default=False))
+    assert fast_path.read_key({}) is False
+    with pytest.raises(KeyValueError, match="train.fast_path = 'no': must be true or false"):
         fast_path.read_key({"fast_path": "no"})
 
 
@@ -84,6 +90,13 @@ def test_optimizer_params_from_a_process():
     assert fast_path.optimizer_params(process, "AdamW", {}) == {"fused": True}
     assert fast_path.optimizer_params(process, "prodigy", {"d0": 1e-6}) == {"d0": 1e-6}
     assert process.ltx2_fast_path.fused_adamw
+
+
+def test_a_train_config_without_the_key_gets_the_tables_default(monkeypatch):
+    monkeypatch.setitem(TRAIN, "fast_path", replace(TRAIN["fast_path"], default=False))
+    process = _process()
+    del process.train_config.fast_path
+    assert fast_path.plan_for_process(process).off == ("train.fast_path: false",)
 
 
 def test_apply_compiles_the_blocks_in_place_and_turns_on_the_lora_path(monkeypatch):

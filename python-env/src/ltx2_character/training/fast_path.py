@@ -15,22 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from ltx2_character import key_values
+from ltx2_character.fork_keys import TRAIN
+
 KEY = "fast_path"
 COVERED_NETWORKS = ("lora", "lierla")
 
 
-class FastPathKeyError(ValueError):
-    pass
-
-
 def read_key(train_kwargs: Mapping[str, Any]) -> bool:
-    """``train.fast_path``: true (default) or false."""
-    value = train_kwargs.get(KEY)
-    if value is None:
-        return True
-    if not isinstance(value, bool):
-        raise FastPathKeyError(f"train.{KEY} = {value!r}: must be true or false")
-    return value
+    """``train.fast_path`` as the generated key table says: its default when unset, else a bool."""
+    return key_values.read(TRAIN[KEY], train_kwargs)
 
 
 @dataclass(frozen=True)
@@ -94,7 +88,7 @@ def plan_for_process(process: Any) -> FastPathPlan:
     if cached is None:
         model, train = process.model_config, process.train_config
         network = getattr(process, "network_config", None)
-        cached = plan(enabled=getattr(train, KEY, True), arch=str(model.arch), device_type=process.device_torch.type,
+        cached = plan(enabled=getattr(train, KEY, TRAIN[KEY].default), arch=str(model.arch), device_type=process.device_torch.type,
                       optimizer=str(train.optimizer), network_type=str(getattr(network, "type", "") or ""),
                       user_compile=bool(model.compile), layer_offloading=bool(getattr(model, "layer_offloading", False)),
                       quantized=bool(getattr(model, "quantize", False)))

@@ -9,6 +9,8 @@ A key is ``<prefix><module path><suffix>``:
   Lightricks trainer save), ``transformer.`` (diffusers), ``lora_unet_`` (kohya, dots
   written as ``_``), ``base_model.model.`` (raw PEFT) or none;
 * suffix: the tensor's role in the adapter (``.lora_A.weight``, ``.alpha``, ``.lokr_w1``...).
+
+Both lists are ``key_names``, generated from the Java enums ``KeyFormat`` and ``Part``.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from ltx2_tools.lora.key_names import NO_PREFIX, PREFIXES, SUFFIXES
 
 # The rules, written once for Java and Python (the jar carries the same file).
 RULES_FILE = (Path(__file__).resolve().parents[4] / "orchestrator" / "src" / "main" / "resources" / "dev" / "ltx2"
@@ -31,61 +35,18 @@ GROUPS: dict[str, tuple[str, ...]] = {name: tuple(members) for name, members in 
 # The five sliders of KJNodes' LTX2LoraLoaderAdvanced.
 KJNODES_GROUPS: tuple[str, ...] = tuple(_RULES["kjnodes_groups"])
 
-# Known key formats, longest prefix first.
-PREFIXES: tuple[tuple[str, str], ...] = (
-    ("base_model.model.", "peft"),
-    ("diffusion_model.", "comfy"),
-    ("transformer.", "diffusers"),
-    ("lora_unet_", "kohya"),
-)
-
-# Suffix -> role of the tensor in its adapter; longest first so ".lora_A.default.weight"
-# wins over ".weight"-style endings.
-SUFFIXES: tuple[tuple[str, str], ...] = tuple(
-    sorted(
-        {
-            ".lora_A.default.weight": "down",
-            ".lora_B.default.weight": "up",
-            ".lora_A.weight": "down",
-            ".lora_B.weight": "up",
-            ".lora_down.weight": "down",
-            ".lora_up.weight": "up",
-            ".lora_mid.weight": "mid",
-            ".alpha": "alpha",
-            ".dora_scale": "dora_scale",
-            ".magnitude": "magnitude",  # ai-toolkit's name for the DoRA magnitude
-            ".lokr_w1": "lokr_w1",
-            ".lokr_w2": "lokr_w2",
-            ".lokr_w1_a": "lokr_w1_a",
-            ".lokr_w1_b": "lokr_w1_b",
-            ".lokr_w2_a": "lokr_w2_a",
-            ".lokr_w2_b": "lokr_w2_b",
-            ".lokr_t2": "lokr_t2",
-            ".hada_w1_a": "hada_w1_a",
-            ".hada_w1_b": "hada_w1_b",
-            ".hada_w2_a": "hada_w2_a",
-            ".hada_w2_b": "hada_w2_b",
-            ".hada_t1": "hada_t1",
-            ".hada_t2": "hada_t2",
-            ".diff": "diff",
-            ".diff_b": "diff_b",
-        }.items(),
-        key=lambda item: -len(item[0]),
-    )
-)
-
 
 @dataclass(frozen=True)
 class LoraKey:
     key: str
-    format: str  # comfy | diffusers | kohya | peft | bare
+    format: str  # a format of key_names.PREFIXES, or NO_PREFIX
     module: str  # module path without prefix and suffix
-    part: str  # role, from SUFFIXES
+    part: str  # role, from key_names.SUFFIXES
 
 
 def parse_key(key: str) -> LoraKey | None:
     """Split a LoRA tensor name; ``None`` when the suffix is not a known adapter part."""
-    fmt, rest = "bare", key
+    fmt, rest = NO_PREFIX, key
     for prefix, name in PREFIXES:
         if key.startswith(prefix):
             fmt, rest = name, key[len(prefix):]

@@ -87,7 +87,8 @@ public final class PythonKeyTable {
         return e.key().nullable() || e.key().defaultValue() == null ? "Optional[" + base + "]" : base;
     }
 
-    static String literal(Object value) {
+    /** {@code value} as a Python literal (None, True, numbers, strings, tuples); other generators write theirs with it. */
+    public static String literal(Object value) {
         if (value == null) {
             return "None";
         }

@@ -3,6 +3,7 @@ package dev.ltx2.orchestrator.cli;
 import dev.ltx2.orchestrator.core.ExitCode;
 import dev.ltx2.orchestrator.core.Failure;
 import dev.ltx2.orchestrator.core.Layout;
+import dev.ltx2.orchestrator.core.GeneratedSources;
 import dev.ltx2.schema.export.GeneratedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,12 +17,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code orchestrator schema generate}: rewrite every file generated from the schema records
- * (docs key table, the runtime's Python key table, the web UI's key table in the fork overlay) in the repository checkout.
+ * {@code orchestrator schema generate}: rewrite every generated file ({@link GeneratedSources}: the
+ * docs key table, the runtime's Python key table, the web UI's key table in the fork overlay, the
+ * LoRA key names for Python) in the repository checkout.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Rewrite every file generated from the schema records (docs/config-reference.md, the Python "
-                + "and UI key tables of the keys the fork reads); run it after changing a key.")
+        description = "Rewrite every generated file (docs/config-reference.md, the Python and UI key tables of the "
+                + "keys the fork reads, the LoRA key names for Python); run it after changing a key or a LoRA key format.")
 public final class SchemaGenerateCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", description = "Repository root (default: the checkout the orchestrator runs from).")
     Path root;
@@ -32,7 +34,7 @@ public final class SchemaGenerateCommand implements Callable<Integer> {
     public Integer call() {
         Path home = root != null ? root : Layout.resolve(null).home();
         PrintWriter out = spec.commandLine().getOut();
-        for (GeneratedFiles.File file : GeneratedFiles.ALL) {
+        for (GeneratedFiles.File file : GeneratedSources.ALL) {
             Path target = home.resolve(file.path());
             try {
                 String text = file.content().get();

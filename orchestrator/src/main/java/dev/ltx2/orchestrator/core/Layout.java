@@ -3,6 +3,7 @@ package dev.ltx2.orchestrator.core;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Where the orchestrator's own files are: the repository checkout it runs from
@@ -54,12 +55,21 @@ public record Layout(Path home, Path cache) {
     }
 
     public static Path defaultCache() {
-        String fromEnv = System.getenv(CACHE_ENV);
+        return defaultCache(System::getenv, Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * The cache root from an environment: {@value #CACHE_ENV}, else {@code $XDG_CACHE_HOME}, else
+     * {@code userHome/.cache}, then {@code ltx2-orchestrator}. The launcher repeats it
+     * ({@code bin/lib/cache-root.sh}, which says why; LauncherCacheTest compares the two).
+     */
+    public static Path defaultCache(Function<String, String> env, Path userHome) {
+        String fromEnv = env.apply(CACHE_ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Path.of(fromEnv).toAbsolutePath().normalize();
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        String xdg = env.apply("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".cache");
         return base.resolve("ltx2-orchestrator").toAbsolutePath().normalize();
     }
 

@@ -3,8 +3,9 @@ package dev.ltx2.orchestrator.lora;
 import java.util.Optional;
 
 /**
- * A LoRA tensor name split into {@code <prefix><module path><suffix>}; mirrors
- * {@code ltx2_tools.lora.streams.parse_key}.
+ * A LoRA tensor name split into {@code <prefix><module path><suffix>}; {@code ltx2_tools.lora.streams.parse_key}
+ * splits it the same way on the prefixes and suffixes generated from {@link KeyFormat} and {@link Part}
+ * ({@link PythonKeyNames}).
  */
 public record LoraKey(String key, KeyFormat format, String module, Part part) {
 

@@ -32,7 +32,7 @@ public enum Part {
     record Match(Part part, String suffix) {}
 
     /** Longest suffix first, so ".lora_A.default.weight" is not mistaken for a shorter one. */
-    private static final List<Match> BY_LENGTH = Arrays.stream(values())
+    static final List<Match> BY_LENGTH = Arrays.stream(values())
             .flatMap(p -> p.suffixes.stream().map(s -> new Match(p, s)))
             .sorted(Comparator.comparingInt((Match m) -> m.suffix().length()).reversed())
             .toList();
@@ -41,6 +41,11 @@ public enum Part {
         return BY_LENGTH.stream()
                 .filter(m -> rest.endsWith(m.suffix()) && rest.length() > m.suffix().length())
                 .findFirst();
+    }
+
+    /** The role's name in the generated Python table ({@link PythonKeyNames}). */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean isLokr() {

@@ -23,4 +23,21 @@ class PathsCommandTest {
         assertThat(paths.get("demo").asText()).isEqualTo(root.resolve("demo").toString());
         assertThat(Path.of(paths.get("patches").asText()).resolve("series")).exists();
     }
+
+    @Test
+    void namesPrintJustThosePathsOneALineInTheirOrder() {
+        CliRun r = CliRun.of("paths", "--cache-dir", cache.toString(), "venv_python", "fork");
+        assertThat(r.code()).as(r.err()).isZero();
+        Path root = cache.toAbsolutePath().normalize();
+        assertThat(r.out().lines().toList())
+                .containsExactly(root.resolve("venv/bin/python").toString(), root.resolve("fork/ai-toolkit").toString());
+    }
+
+    @Test
+    void anUnknownNameIsAUserErrorListingTheNames() {
+        CliRun r = CliRun.of("paths", "--cache-dir", cache.toString(), "venv_pyhton");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("unknown path name: venv_pyhton").contains("venv_python");
+        assertThat(r.out()).isEmpty();
+    }
 }

@@ -2,9 +2,12 @@ package dev.ltx2.orchestrator.pyenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ltx2.orchestrator.core.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +31,16 @@ class EnvironmentReportTest {
         assertThat(report.jepNative()).isEqualTo("4.1.1");
         assertThat(report.jepJar()).isEqualTo("4.2.2");
         assertThat(report.jepMatches()).isFalse();
+    }
+
+    @Test
+    void probeReadsEveryFieldOfEnvchecksReport() throws Exception {
+        PythonEnv env = FakeVenv.create(dir.resolve("venv"), "4.2.2");
+        EnvironmentReport report = ((Result.Ok<EnvironmentReport>) EnvironmentReport.probe(env, "4.2.2")).value();
+        Map<String, String> sample = new ObjectMapper().readValue(FakeVenv.REPORT_SAMPLE.toFile(),
+                new TypeReference<LinkedHashMap<String, String>>() { });
+        assertThat(report.versions()).containsExactlyEntriesOf(sample);
+        assertThat(report.jepMatches()).isTrue();
     }
 
     @Test

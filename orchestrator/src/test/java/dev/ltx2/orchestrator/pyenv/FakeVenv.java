@@ -1,5 +1,7 @@
 package dev.ltx2.orchestrator.pyenv;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,10 +9,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A venv directory as the orchestrator reads it, without Python: a {@code bin/python} that
- * prints a fixed version report (what {@code ltx2_tools.envcheck} prints), and the jep
- * dist-info and native library at a chosen version. A Jep mismatch without a real install.
+ * prints {@code ltx2_tools.envcheck}'s report, and the jep dist-info and native library at a
+ * chosen version. A Jep mismatch without a real install.
  */
 public final class FakeVenv {
+    /**
+     * envcheck's output as it prints it; {@code python-env/tests/test_envcheck.py} proves the real
+     * probe prints this shape (the same keys, in order, every value text).
+     */
+    public static final Path REPORT_SAMPLE = Path.of(System.getProperty("user.dir"))
+            .resolve("../python-env/tests/fixtures/envcheck_report.json").normalize();
+
     private FakeVenv() {}
 
     /** Creates {@code venvDir} with Jep {@code jepVersion} installed and that version reported. */
@@ -20,10 +29,18 @@ public final class FakeVenv {
         Files.createDirectories(site.resolve("jep"));
         Files.writeString(site.resolve("jep/libjep.so"), "");
         Files.writeString(venvDir.resolve("pyvenv.cfg"), "home = /usr/bin\nversion = 3.12.3\n");
+        Path report = venvDir.resolve("envcheck.json");
+        Files.writeString(report, reportWithJep(jepVersion));
         Path python = Files.createDirectories(venvDir.resolve("bin")).resolve("python");
-        Files.writeString(python, "#!/bin/sh\necho '{\"python\": \"3.12.3\", \"jep\": \"" + jepVersion
-                + "\", \"ltx2_classes\": \"ok\"}'\n");
+        Files.writeString(python, "#!/bin/sh\ncat '" + report + "'\n");
         Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwxr-xr-x"));
         return new PythonEnv(venvDir, venvDir.resolve("no-source"), venvDir.resolve("no-fork"));
+    }
+
+    /** The committed sample with its {@code jep} version replaced. */
+    static String reportWithJep(String jepVersion) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode sample = (ObjectNode) json.readTree(REPORT_SAMPLE.toFile());
+        return json.writeValueAsString(sample.put("jep", jepVersion)) + "\n";
     }
 }
