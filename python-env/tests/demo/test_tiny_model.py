@@ -185,3 +185,15 @@ def test_ltx25_seeded_build_is_deterministic(tmp_path):
     dit = tm.LTX25_FILES["dit"]
     wa, wc = _load(a / dit)[0], _load(c / dit)[0]
     assert not torch.equal(wa["model.diffusion_model.patchify_proj.weight"], wc["model.diffusion_model.patchify_proj.weight"])
+
+
+def test_the_ltx25_template_names_the_files_the_tiny_model_writes():
+    """examples/templates/ltx2.5-character.yaml and the tests' configs (workbench.model_section)
+    point at the same four files under the folder of the split files."""
+    import yaml
+    from pathlib import Path
+
+    template = Path(__file__).resolve().parents[3] / "examples" / "templates" / "ltx2.5-character.yaml"
+    model = yaml.safe_load(template.read_text())["config"]["process"][0]["model"]
+    assert model["arch"] == "ltx2.5" and model["name_or_path"] == "${LTX25_FILES}"
+    assert model["model_kwargs"] == tm.ltx25_model_kwargs(Path("${LTX25_FILES}"))
