@@ -47,6 +47,14 @@ def tiny_ltx23(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def tiny_ltx25(tmp_path_factory) -> Path:
+    """LTX-2.5's split files (a ComfyUI models folder), not a diffusers folder."""
+    from ltx2_tools.demo.tiny_model import TinyModelSpec, build
+
+    return build(tmp_path_factory.mktemp("tiny") / "ltx25", TinyModelSpec("ltx2.5"))
+
+
+@pytest.fixture(scope="session")
 def pin_tree(fork, tmp_path_factory) -> Path:
     """The fork's history up to its last infrastructure commit before the first SOP patch."""
     from ltx2_tools.pin_tree import checkout

@@ -50,6 +50,11 @@ def model_section(model: Path, arch: str) -> dict:
     section = {"arch": arch, "name_or_path": str(model), "quantize": False, "quantize_te": False, "low_vram": False}
     if arch == "ltx2.3":
         section["te_name_or_path"] = str(model / "text_encoder")  # else Gemma comes from the hub
+    if arch == "ltx2.5":
+        from ltx2_tools.demo.tiny_model import ltx25_model_kwargs
+
+        # each split file named, as the 2.5 template does (else missing ones come from the hub)
+        section["model_kwargs"] = ltx25_model_kwargs(model)
     return section
 
 

@@ -1,5 +1,6 @@
 """The audio loss through the patched trainer: A (upstream multiplier), B (auto-balance),
-E (base voice preservation term), Y (logged keys every step), on tiny 2.0 and 2.3 models."""
+E (base voice preservation term), Y (logged keys every step), on tiny 2.0 and 2.3 models; A also
+on LTX-2.5's split files (its own load path, the rest of the step is the 2.3 transformer's)."""
 from __future__ import annotations
 
 import pytest
@@ -9,13 +10,14 @@ from ltx2_character.fork.trainer_audio import audio_log_line
 
 from . import harness
 from .audio_capture import audio_calls  # noqa: F401
-from .harness import ARCHES
+from .harness import ALL_ARCHES, ARCHES
 
 pytestmark = pytest.mark.fork
 
 
-@pytest.mark.parametrize("arch", ARCHES)
-def test_a_audio_loss_multiplier_scales_the_audio_term(arch, fork, model_dirs, datasets, tmp_path, audio_calls):
+@pytest.mark.parametrize("arch", ALL_ARCHES)
+def test_a_audio_loss_multiplier_scales_the_audio_term(arch, fork, model_dirs, datasets, tmp_path, audio_calls,
+                                                       ltx25_sizes):
     from toolkit.config_modules import TrainConfig
 
     assert TrainConfig(audio_loss_multiplier=2.5).audio_loss_multiplier == 2.5  # read upstream (config_modules.py:611)

@@ -1,4 +1,5 @@
-"""F: LoRA on the text connectors, on tiny 2.0 and 2.3 models."""
+"""F: LoRA on the text connectors, on tiny 2.0 and 2.3 models; training with audio, saving and
+resuming also on LTX-2.5's split files (its connectors come out of the DiT file)."""
 from __future__ import annotations
 
 import pytest
@@ -7,13 +8,14 @@ from safetensors import safe_open
 from ltx2_character.fork import connector_lora
 
 from . import harness
-from .harness import ARCHES
+from .harness import ALL_ARCHES, ARCHES
 
 pytestmark = pytest.mark.fork
 
 
-@pytest.mark.parametrize("arch", ARCHES)
-def test_connector_lora_is_created_trained_saved_and_loaded(arch, fork, model_dirs, datasets, tmp_path, monkeypatch):
+@pytest.mark.parametrize("arch", ALL_ARCHES)
+def test_connector_lora_is_created_trained_saved_and_loaded(arch, fork, model_dirs, datasets, tmp_path, monkeypatch,
+                                                            ltx25_sizes):
     seen = {}
     from toolkit import lora_special
 

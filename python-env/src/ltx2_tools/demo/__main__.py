@@ -1,6 +1,7 @@
 """``python -m ltx2_tools.demo --out DIR``: write the tiny models and the demo dataset.
 
-Layout: ``DIR/tiny-ltx2``, ``DIR/tiny-ltx2.3`` (diffusers folders) and ``DIR/dataset``.
+Layout: ``DIR/tiny-ltx2``, ``DIR/tiny-ltx2.3`` (diffusers folders), ``DIR/tiny-ltx2.5`` (LTX-2.5's split
+files, a ComfyUI models folder) and ``DIR/dataset``.
 """
 from __future__ import annotations
 
