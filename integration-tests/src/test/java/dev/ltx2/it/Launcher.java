@@ -20,6 +20,11 @@ final class Launcher {
      * and SIGQUIT ignored, and an ignored disposition survives exec).
      */
     static Process start(Path workDir, Path log, String... args) throws IOException {
+        return start(workDir, log, Map.of(), args);
+    }
+
+    /** The same, with {@code extraEnv} added to the launcher's environment (fault injection). */
+    static Process start(Path workDir, Path log, Map<String, String> extraEnv, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT", HOME.resolve("bin/orchestrator").toString()));
         cmd.addAll(List.of(args));
         String upstream = System.getenv("LTX2_UPSTREAM");
@@ -29,6 +34,7 @@ final class Launcher {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        pb.environment().putAll(extraEnv);
         return pb.start();
     }
 
