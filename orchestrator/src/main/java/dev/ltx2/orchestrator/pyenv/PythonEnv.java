@@ -53,15 +53,23 @@ public record PythonEnv(Path venvDir, Path pythonSource, Path forkDir) {
         }
     }
 
+    static String after(String ours, String inherited) {
+        return inherited == null || inherited.isBlank() ? ours : ours + java.io.File.pathSeparator + inherited;
+    }
+
     public String pythonPath() {
         return pythonSource + java.io.File.pathSeparator + forkDir;
     }
 
-    /** Variables for child Python processes; the embedded interpreter sets the same at start. */
+    /**
+     * Variables for child Python processes; the embedded interpreter sets the same at start. The
+     * caller's own PYTHONPATH stays on the path, after ours, as it does for the embedded
+     * interpreter (which reads it at start): both runners see the same modules.
+     */
     public Map<String, String> childEnvironment() {
         String path = bin() + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", "");
         return Map.of(
-                "PYTHONPATH", pythonPath(),
+                "PYTHONPATH", after(pythonPath(), System.getenv("PYTHONPATH")),
                 "PATH", path,
                 "VIRTUAL_ENV", venvDir.toString(),
                 "PYTHONUNBUFFERED", "1",
