@@ -7,31 +7,12 @@ from pathlib import Path
 
 import torch
 
-# diffusers name component -> original LTX-2 (ComfyUI checkpoint) component: the inverse of
-# diffusers' single-file rename for LTX-2 transformers. test_demo_lora checks it round-trips
-# through diffusers' own convert_ltx2_transformer_to_diffusers.
-DIFFUSERS_TO_ORIGINAL = {
-    "proj_in": "patchify_proj",
-    "audio_proj_in": "audio_patchify_proj",
-    "time_embed": "adaln_single",
-    "audio_time_embed": "audio_adaln_single",
-    "av_cross_attn_video_scale_shift": "av_ca_video_scale_shift_adaln_single",
-    "av_cross_attn_video_a2v_gate": "av_ca_a2v_gate_adaln_single",
-    "av_cross_attn_audio_scale_shift": "av_ca_audio_scale_shift_adaln_single",
-    "av_cross_attn_audio_v2a_gate": "av_ca_v2a_gate_adaln_single",
-    "video_a2v_cross_attn_scale_shift_table": "scale_shift_table_a2v_ca_video",
-    "audio_a2v_cross_attn_scale_shift_table": "scale_shift_table_a2v_ca_audio",
-    "norm_q": "q_norm",
-    "norm_k": "k_norm",
-    "prompt_adaln": "prompt_adaln_single",
-    "audio_prompt_adaln": "audio_prompt_adaln_single",
-}
+# diffusers name -> original LTX-2 (ComfyUI checkpoint) name: the inverse of diffusers' single-file
+# rename for LTX-2 transformers, kept once, beside the tiny model that writes 2.5's original-named
+# files; test_demo_lora checks it round-trips through diffusers' own convert_ltx2_transformer_to_diffusers.
+from ltx2_tools.demo.tiny_model import original_transformer_key as to_original
 
 LORA_A, LORA_B = ".lora_A.weight", ".lora_B.weight"
-
-
-def to_original(diffusers_key: str) -> str:
-    return ".".join(DIFFUSERS_TO_ORIGINAL.get(part, part) for part in diffusers_key.split("."))
 
 
 def lora_modules(state: dict[str, torch.Tensor], prefix: str = "diffusion_model.") -> dict[str, torch.Tensor]:
