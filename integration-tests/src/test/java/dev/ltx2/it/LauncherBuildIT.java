@@ -22,7 +22,7 @@ class LauncherBuildIT {
 
     @Test
     void buildingTheJarPrintsNoEscapeCodesWhenOutputIsNotATerminal(@TempDir Path copy) throws Exception {
-        for (String file : List.of("pom.xml", "bin/orchestrator", "integration-tests/pom.xml")) {
+        for (String file : List.of("pom.xml", "bin/orchestrator", "bin/lib/cache-root.sh", "integration-tests/pom.xml")) {
             Files.createDirectories(copy.resolve(file).getParent());
             Files.copy(Launcher.HOME.resolve(file), copy.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
