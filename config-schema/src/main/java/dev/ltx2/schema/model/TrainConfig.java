@@ -358,6 +358,15 @@ public record TrainConfig(Section section) {
         return section.get(STRICT_AUDIO_MODE);
     }
 
+    public long strictAudioWarmupSteps() {
+        return section.get(STRICT_AUDIO_WARMUP_STEPS);
+    }
+
+    /** strict_audio_mode is on and gets to check: its warmup is shorter than training. */
+    public boolean strictAudioChecks() {
+        return strictAudioMode() && strictAudioWarmupSteps() < steps();
+    }
+
     public double strictAudioMinSupervisedRatio() {
         return section.get(STRICT_AUDIO_MIN_SUPERVISED_RATIO);
     }

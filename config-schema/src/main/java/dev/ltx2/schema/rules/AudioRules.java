@@ -75,7 +75,7 @@ final class AudioRules implements Rule {
                     ? "remove do_audio: false from the video datasets, or turn strict_audio_mode off"
                     : "add a video dataset with audio, or turn strict_audio_mode off");
         }
-        if (t.get(TrainConfig.STRICT_AUDIO_WARMUP_STEPS) >= p.train().steps()) {
+        if (!p.train().strictAudioChecks()) {
             ctx.warning(t, TrainConfig.STRICT_AUDIO_WARMUP_STEPS, "the warmup (" + t.get(TrainConfig.STRICT_AUDIO_WARMUP_STEPS)
                     + " steps) is not shorter than training (" + p.train().steps() + " steps): strict_audio_mode never checks",
                     "lower strict_audio_warmup_steps");

@@ -303,7 +303,7 @@ public final class DatasetInspector {
             }
         }
         Double share = eligible == 0 ? null : (double) supervised / eligible;
-        boolean strict = train.strictAudioMode();
+        boolean strict = train.strictAudioChecks(); // a warmup as long as training never checks
         double min = train.strictAudioMinSupervisedRatio();
         Finding verdict = null;
         if (share == null) {
@@ -313,7 +313,9 @@ public final class DatasetInspector {
             String text = String.format(Locale.ROOT, "%.0f%% of video steps will have real audio, below "
                     + "strict_audio_min_supervised_ratio %.0f%%", share * 100, min * 100);
             verdict = strict ? Finding.error(text + ": strict_audio_mode will stop training after warmup")
-                    : Finding.warning(text + " (strict_audio_mode is off, so training continues)");
+                    : Finding.warning(text + (train.strictAudioMode()
+                    ? " (strict_audio_mode never checks: its warmup is not shorter than training)"
+                    : " (strict_audio_mode is off, so training continues)"));
         }
         return new AudioForecast(eligible, supervised, share, List.copyOf(without), List.copyOf(off), strict, min, verdict);
     }

@@ -161,6 +161,11 @@ class DatasetInspectorTest {
         var halts = inspect(", strict_audio_mode: true", ", num_frames: 17").get(0).audio();
         assertThat(halts.verdict().severity()).isEqualTo(Severity.ERROR);
         assertThat(halts.verdict().message()).contains("strict_audio_mode will stop training");
+        // a warmup as long as training: strict mode never gets to check, so nothing will stop
+        var neverChecks = inspect(", strict_audio_mode: true, strict_audio_warmup_steps: 50, steps: 4", ", num_frames: 17")
+                .get(0).audio();
+        assertThat(neverChecks.verdict().severity()).isEqualTo(Severity.WARNING);
+        assertThat(neverChecks.verdict().message()).contains("strict_audio_mode never checks");
     }
 
     @Test
