@@ -351,21 +351,13 @@ def ltx25_dimensions(spec: TinyModelSpec = TinyModelSpec("ltx2.5")) -> dict[str,
 
 
 def gemma4_text_config() -> dict:
-    """A two-layer Gemma-4 text stack as wide as the other tiny text encoder (CAPTION_CHANNELS)."""
+    """A two-layer Gemma-4 text stack: the Gemma-3 tiny text stack's sizes, plus Gemma-4's own keys."""
     return {
-        "vocab_size": VOCAB_SIZE,
+        **text_encoder_config()["text_config"],
         "vocab_size_per_layer_input": VOCAB_SIZE,
-        "hidden_size": CAPTION_CHANNELS,
-        "intermediate_size": 64,
-        "num_hidden_layers": TEXT_LAYERS,
-        "num_attention_heads": 2,
-        "num_key_value_heads": 1,
-        "head_dim": 16,
         "global_head_dim": 16,
         "hidden_size_per_layer_input": 0,
         "layer_types": ["sliding_attention", "full_attention"],
-        "sliding_window": 64,
-        "max_position_embeddings": 2048,
         # ai-toolkit drops "dtype" from the stored text_config; the real file carries it
         "dtype": "float32",
     }

@@ -85,7 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ResolvedConfig job = resolved.config();
         if (!noDatasetCheck) {
-            Result<DatasetGate.Admitted> admitted = checkDatasets(ws, report, job);
+            Result<DatasetGate.Admitted> admitted = checkDatasets(ws, console, report, job);
             if (admitted instanceof Result.Err<DatasetGate.Admitted> err) {
                 return console.fail(err.failure());
             }
@@ -96,8 +96,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Every clip as the trainer will read it; unusable ones named and left out, the rest's changes named. */
-    private Result<DatasetGate.Admitted> checkDatasets(Workspace ws, ValidationReport report, ResolvedConfig job) {
-        Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
+    private Result<DatasetGate.Admitted> checkDatasets(Workspace ws, Console console, ValidationReport report,
+                                                       ResolvedConfig job) {
         console.progress("checking the dataset (--no-dataset-check skips this)");
         var reports = new DatasetInspector(new PyAvProbe(ws.pythonEnv(), Runtime.getRuntime().availableProcessors()),
                 JobValidation.context(ws.layout())).inspect(report.job().orElseThrow());
