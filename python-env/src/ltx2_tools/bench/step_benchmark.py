@@ -27,6 +27,7 @@ import argparse
 import gc
 import importlib.util
 import inspect
+import itertools
 import json
 import random
 import statistics
@@ -247,7 +248,7 @@ def fast_and_eager_arms(args, built: Built, network, params) -> list[Arm]:
     plan gives a CUDA job with these settings (layer offloading or a quantized base: no compile, and
     no fused AdamW with offloading); its blocks are compiled in place once, and each arm switches the
     compiled blocks and the LoRA forward on or off."""
-    from ltx2_character.training import block_compile, fast_path
+    from ltx2_character.training import block_compile, fast_path, selective_checkpointing
 
     plan = fast_path.plan(enabled=True, arch=args.arch, device_type="cuda", optimizer="adamw", network_type="lora",
                           layer_offloading=args.offload_percent > 0, quantized=bool(args.qtype))
@@ -262,6 +263,8 @@ def fast_and_eager_arms(args, built: Built, network, params) -> list[Arm]:
         network.ltx2_compute_dtype_lora = fast and plan.compute_dtype_lora
         for block, impl in zip(blocks, compiled):
             block._compiled_call_impl = impl if fast else None
+        if built.transformer.gradient_checkpointing:  # the fast arm keeps --keep-blocks blocks' activations
+            selective_checkpointing.install(built.transformer, args.kept_now if fast else 0)
 
     return [Arm("fast", built.model, optimizer=torch.optim.AdamW(params, lr=1e-4, fused=cuda and plan.fused_adamw),
                 activate=lambda: switch(True), compiled=bool(compiled)),
@@ -382,7 +385,7 @@ def run_config(arms: list[Arm], built: Built, optimizer, params, args, frames: i
         "arch": args.arch, "size": args.size, "frames": frames, "width": args.width, "height": args.height,
         "audio_seconds": round(frames / args.fps, 2), "video_tokens": shape.video_tokens,
         "audio_tokens": audio_tokens, "layers": built.tcfg["num_layers"], "rank": args.rank,
-        "checkpointing": checkpointing, "compile": compiled, "qtype": args.qtype, "fast_arm": bool(args.fast_arm),
+        "checkpointing": checkpointing, "kept_blocks": getattr(args, "kept_now", 0), "compile": compiled, "qtype": args.qtype, "fast_arm": bool(args.fast_arm),
         "offload_percent": args.offload_percent, "memory_cap_gib": args.memory_cap_gib,
         "runner": "jep" if sink is not None else "python", "stopped": stopped,
         "peak_vram_gib": round(peak, 2), "peak_reserved_gib": round(reserved, 2),
@@ -450,25 +453,26 @@ def run(args, sink=None, stop=None, emit=print) -> list[dict]:
     for compiled in args.compile:
         if compiled:
             compile_blocks(built.transformer)
-        for frames in args.frames:
-            for checkpointing in args.checkpointing:
-                try:
-                    records = run_config(arms, built, optimizer, params, args, frames, checkpointing, compiled,
-                                         sink, stop)
-                except torch.OutOfMemoryError as exc:
-                    records = [{"arch": args.arch, "fork": args.label, "frames": frames, "checkpointing": checkpointing,
-                                "compile": compiled, "qtype": args.qtype, "offload_percent": args.offload_percent,
-                                "memory_cap_gib": args.memory_cap_gib, "error": "CUDA out of memory",
-                                "peak_vram_gib": round(torch.cuda.max_memory_allocated() / GIB, 2),
-                                "detail": str(exc).splitlines()[0][:200]}]
-                    optimizer.zero_grad(set_to_none=True)
-                    gc.collect()
-                    torch.cuda.empty_cache()
-                for record in records:
-                    emit(json.dumps(record))
-                results += records
-                if args.profile and "error" not in records[0]:
-                    emit_profile(arms[0], built, optimizer, params, args, frames, checkpointing, compiled, emit)
+        for frames, checkpointing, args.kept_now in itertools.product(args.frames, args.checkpointing, args.keep_blocks):
+            try:
+                records = run_config(arms, built, optimizer, params, args, frames, checkpointing, compiled,
+                                     sink, stop)
+            except torch.OutOfMemoryError as exc:
+                records = [{"arch": args.arch, "fork": args.label, "frames": frames, "checkpointing": checkpointing,
+                            "kept_blocks": args.kept_now, "compile": compiled, "qtype": args.qtype,
+                            "offload_percent": args.offload_percent,
+                            "memory_cap_gib": args.memory_cap_gib, "error": "CUDA out of memory",
+                            "peak_vram_gib": round(torch.cuda.max_memory_allocated() / GIB, 2),
+                            "detail": str(exc).splitlines()[0][:200]}]
+                for arm in arms:
+                    (arm.optimizer or optimizer).zero_grad(set_to_none=True)
+                gc.collect()
+                torch.cuda.empty_cache()
+            for record in records:
+                emit(json.dumps(record))
+            results += records
+            if args.profile and "error" not in records[0]:
+                emit_profile(arms[0], built, optimizer, params, args, frames, checkpointing, compiled, emit)
     return results
 
 
@@ -514,6 +518,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--text-tokens", type=int, default=256)
     p.add_argument("--rank", type=int, default=32)
     p.add_argument("--checkpointing", type=_flags, default=[True], help="on, off or on,off")
+    p.add_argument("--keep-blocks", type=lambda v: [int(x) for x in v.split(",")], default=[0],
+                   help="with --fast-arm and checkpointing: the fast arm keeps the activations of this many blocks "
+                        "(comma-separated values run in turn; 0: every block recomputed, as eager)")
     p.add_argument("--compile", type=_flags, default=[False], help="off, on or off,on (eager runs first)")
     p.add_argument("--memory-cap-gib", type=float, default=0.0, help="limit this process's GPU memory (the 32 GiB question)")
     p.add_argument("--qtype", default="", help="quantize the base weights (e.g. qfloat8, as model.qtype)")
