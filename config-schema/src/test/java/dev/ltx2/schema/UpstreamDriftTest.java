@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * not the fork's exists upstream, and upstream's example configs have no unknown keys.
  */
 class UpstreamDriftTest {
-    static final Path FORK = ProjectCache.dir().resolve("fork/ai-toolkit");
+    static Path FORK;
     /** Python class (toolkit/config_modules.py) → schema section. */
     static final Map<String, String> CLASSES = Map.of("SaveConfig", "save", "LoggingConfig", "logging",
             "SampleItem", "sample_item", "SampleConfig", "sample", "NetworkConfig", "network", "TrainConfig", "train",
@@ -41,8 +41,9 @@ class UpstreamDriftTest {
 
     @BeforeAll
     static void needsTheFork() {
-        assumeTrue(Files.isRegularFile(FORK.resolve("toolkit/config_modules.py")),
-                "needs the patched fork at " + FORK + " (orchestrator fork apply)");
+        assumeTrue(ForkUnderTest.fork().isPresent(), ForkUnderTest.missing(ForkUnderTest.FORK_ENV));
+        FORK = ForkUnderTest.fork().get();
+        assertThat(FORK.resolve("toolkit/config_modules.py")).as("the patched fork").isRegularFile();
     }
 
     static SectionSpec spec(String name) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ltx2.schema.ForkUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,12 @@ class PyYamlParityTest {
 
     @Test
     void plainScalarsResolveAsAiToolkitsLoaderDoes() throws Exception {
-        Path home = dev.ltx2.schema.ProjectCache.dir();
-        Path python = home.resolve("venv/bin/python");
-        Path fork = home.resolve("fork/ai-toolkit");
-        assumeTrue(Files.isExecutable(python), "needs the project venv at " + python + " (orchestrator env create)");
-        assumeTrue(Files.isRegularFile(fork.resolve("toolkit/config.py")), "needs the fork at " + fork + " (orchestrator fork apply)");
+        assumeTrue(ForkUnderTest.python().isPresent(), ForkUnderTest.missing(ForkUnderTest.PYTHON_ENV));
+        assumeTrue(ForkUnderTest.fork().isPresent(), ForkUnderTest.missing(ForkUnderTest.FORK_ENV));
+        Path python = ForkUnderTest.python().get();
+        Path fork = ForkUnderTest.fork().get();
+        assertThat(python).as("the venv's interpreter").isExecutable();
+        assertThat(fork.resolve("toolkit/config.py")).as("the fork").isRegularFile();
 
         StringBuilder doc = new StringBuilder();
         for (int i = 0; i < SCALARS.size(); i++) {
