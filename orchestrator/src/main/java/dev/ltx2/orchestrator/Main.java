@@ -11,6 +11,7 @@ import dev.ltx2.orchestrator.cli.ReportCommand;
 import dev.ltx2.orchestrator.cli.LoraCommand;
 import dev.ltx2.orchestrator.cli.PathsCommand;
 import dev.ltx2.orchestrator.cli.SchemaCommand;
+import dev.ltx2.orchestrator.cli.TestReportCommand;
 import dev.ltx2.orchestrator.cli.TrainCommand;
 import dev.ltx2.orchestrator.cli.UiCommand;
 import dev.ltx2.orchestrator.cli.ValidateCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
             BenchStepCommand.class,
             UiCommand.class,
             PathsCommand.class,
+            TestReportCommand.class,
             HelpCommand.class,
         })
 public final class Main implements Runnable {
