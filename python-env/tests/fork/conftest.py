@@ -9,25 +9,15 @@ from . import harness
 def ltx_models(fork, tiny_ltx2, tiny_ltx23, tiny_ltx25):
     """The patched models loaded once per architecture: {"ltx2": …, "ltx2.3": …, "ltx2.5": …}.
 
-    2.5 goes through LTX25Model's own path on its split files; the sizing is undone after the
-    load (nothing reads the pin's tables later)."""
-    models = {"ltx2": harness.load_model(tiny_ltx2, "ltx2"), "ltx2.3": harness.load_model(tiny_ltx23, "ltx2.3")}
-    with pytest.MonkeyPatch.context() as patch:
-        harness.size_ltx25_for_tiny(patch)
-        models["ltx2.5"] = harness.load_model(tiny_ltx25, "ltx2.5")
-    return models
+    2.5 goes through LTX25Model's own path on its split files, sized from the files
+    (patch 0020)."""
+    return {"ltx2": harness.load_model(tiny_ltx2, "ltx2"), "ltx2.3": harness.load_model(tiny_ltx23, "ltx2.3"),
+            "ltx2.5": harness.load_model(tiny_ltx25, "ltx2.5")}
 
 
 @pytest.fixture(scope="session")
 def model_dirs(tiny_ltx2, tiny_ltx23, tiny_ltx25):
     return {"ltx2": tiny_ltx2, "ltx2.3": tiny_ltx23, "ltx2.5": tiny_ltx25}
-
-
-@pytest.fixture
-def ltx25_sizes(fork, monkeypatch):
-    """For a test that trains over harness.ALL_ARCHES: the pin's 2.5 path sized for the tiny
-    files (harness.size_ltx25_for_tiny); 2.0 and 2.3 are untouched by it."""
-    harness.size_ltx25_for_tiny(monkeypatch)
 
 
 @pytest.fixture(scope="session")

@@ -21,42 +21,6 @@ ARCHES = ["ltx2", "ltx2.3"]
 # to keep CI time down.
 ALL_ARCHES = [*ARCHES, "ltx2.5"]
 
-# The pin's 2.5 converters size every module from a fixed 22B table; which getter holds which.
-_LTX25_CONFIG_GETTERS = {
-    "transformer": "get_ltx2_transformer_config",
-    "connectors": "get_ltx2_connectors_config",
-    "video_vae": "get_ltx2_video_vae_config",
-    "audio_vae": "get_ltx2_audio_vae_config",
-    "vocoder": "get_ltx2_vocoder_config",
-}
-
-
-def size_ltx25_for_tiny(monkeypatch) -> None:
-    """Make the pin's 2.5 path build modules the size of the tiny 2.5 files.
-
-    The pin does not read the dimensions from a 2.5 checkpoint: get_ltx2_*_config("2.5") return
-    the 22B ones. Here only their size entries (tiny_model.LTX25_DIMENSION_KEYS) are replaced;
-    the rename tables, the layout flags, the file readers, the key conversion, the 2.5 module
-    surgery and the strict loads are the pin's own. Other versions pass through untouched.
-    """
-    from extensions_built_in.diffusion_models.ltx2 import convert_ltx2_to_diffusers as conv
-
-    from ltx2_tools.demo.tiny_model import ltx25_dimensions
-
-    for component, dims in ltx25_dimensions().items():
-        getter = getattr(conv, _LTX25_CONFIG_GETTERS[component])
-        unknown = set(dims) - set(getter("2.5")[0]["diffusers_config"])
-        assert not unknown, f"the pin's 2.5 {component} table no longer has {sorted(unknown)}"
-
-        def sized(version: str = "2.0", *args, _getter=getter, _dims=dims, **kwargs):
-            config, rename_dict, special_keys = _getter(version, *args, **kwargs)
-            if version == "2.5":
-                config = {**config, "diffusers_config": {**config["diffusers_config"], **_dims}}
-            return config, rename_dict, special_keys
-
-        monkeypatch.setattr(conv, _LTX25_CONFIG_GETTERS[component], sized)
-
-
 def load_model(model_dir: Path, arch: str):
     from toolkit.config_modules import ModelConfig
     from toolkit.util.get_model import get_model_class

@@ -16,8 +16,7 @@ pytestmark = pytest.mark.fork
 
 
 @pytest.mark.parametrize("arch", ALL_ARCHES)
-def test_a_audio_loss_multiplier_scales_the_audio_term(arch, fork, model_dirs, datasets, tmp_path, audio_calls,
-                                                       ltx25_sizes):
+def test_a_audio_loss_multiplier_scales_the_audio_term(arch, fork, model_dirs, datasets, tmp_path, audio_calls):
     from toolkit.config_modules import TrainConfig
 
     assert TrainConfig(audio_loss_multiplier=2.5).audio_loss_multiplier == 2.5  # read upstream (config_modules.py:611)

@@ -14,8 +14,7 @@ pytestmark = pytest.mark.fork
 
 
 @pytest.mark.parametrize("arch", ALL_ARCHES)
-def test_connector_lora_is_created_trained_saved_and_loaded(arch, fork, model_dirs, datasets, tmp_path, monkeypatch,
-                                                            ltx25_sizes):
+def test_connector_lora_is_created_trained_saved_and_loaded(arch, fork, model_dirs, datasets, tmp_path, monkeypatch):
     seen = {}
     from toolkit import lora_special
 

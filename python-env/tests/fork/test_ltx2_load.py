@@ -3,8 +3,8 @@
 2.0 and 2.3 load the tiny diffusers folders through LTX2Model.load_model. 2.5 loads the tiny
 split files (tiny_model.build_ltx25: DiT+connectors, Gemma-4 text encoder with the projections
 and the tokenizer, conv video VAE, audio VAE with the vocoder) through LTX25Model.load_model with
-its real file readers and converters; only the sizes in the pin's fixed 22B tables are those of
-the tiny files (harness.size_ltx25_for_tiny, the pin does not read them from the checkpoint).
+its real file readers and converters, each module sized from the files (patch 0020; the pin's
+own table holds the 22B sizes).
 """
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def test_ltx25_loads_through_its_own_path_and_every_tensor_lands_where_the_file_
     assert model.tokenizer[0]("").input_ids == [model.tokenizer[0].bos_token_id]
 
 
-def test_the_ltx25_check_sees_a_missing_freeze(fork, tiny_ltx25, ltx25_sizes, monkeypatch):
+def test_the_ltx25_check_sees_a_missing_freeze(fork, tiny_ltx25, monkeypatch):
     """Control: with the freeze call of patch 0004 made a no-op, the same real load leaves the
     modules trainable and the check above fails, so it does not pass by construction."""
     from ltx2_character.fork import ltx2_audio

@@ -306,11 +306,10 @@ def build(out_dir: Path, spec: TinyModelSpec = TinyModelSpec()) -> Path:
 # LTX-2.5: ComfyUI-style split files in the original LTX-2 key naming
 # ---------------------------------------------------------------------------------------------
 
-# The config entries that size a module's tensors. The pin builds every 2.5 module from a fixed
-# 22B table (convert_ltx2_to_diffusers.get_ltx2_*_config("2.5")) instead of reading the files, so
-# a tiny checkpoint loads there only with these entries of that table replaced
-# (tests/fork/harness.py); every other entry (the layout flags) stays the pin's, and a flag of
-# ours that disagreed with it would leave keys or shapes the pin's strict load rejects.
+# The config entries that size a module's tensors. Patch 0020 reads them from the files
+# (ltx2_character.fork.ltx25_sizes; tests/fork/test_ltx25_sizes.py checks they read back as set
+# here); every other entry (the layout flags) stays the pin's table's, and a flag of ours that
+# disagreed with it would leave keys or shapes the pin's strict load rejects.
 LTX25_DIMENSION_KEYS: dict[str, tuple[str, ...]] = {
     "transformer": (
         "in_channels", "out_channels", "num_attention_heads", "attention_head_dim", "cross_attention_dim",
