@@ -194,8 +194,13 @@ def vocoder_config(spec: TinyModelSpec) -> dict:
             output_sampling_rate=32000,
         )
         if spec.is_split_files:
-            # the mel front end of the BWE stage; its bases are filter_length wide (512 by default)
-            base.update(filter_length=64, hop_length=16, window_length=64)
+            # 2.5's sample rates and the BWE stage's hop are in no tensor, so the fork takes them
+            # from the pin's table (16 -> 48 kHz, hop 80). The BWE stage must then turn each mel
+            # frame into hop x rate ratio = 240 samples, or the sampler's residual and skip paths
+            # differ in length: the table's factors, and its kernels (the fork reads each stride as
+            # half its kernel, rounded down; an even kernel for the odd factor 5 adds a sample).
+            base.update(bwe_upsample_kernel_sizes=[12, 11, 4, 4, 4], bwe_upsample_factors=[6, 5, 2, 2, 2],
+                        output_sampling_rate=48000, filter_length=128, hop_length=80, window_length=128)
     else:
         base["output_sampling_rate"] = 16000
     return base

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The validate, schema and train commands through Main, as the launcher runs them. */
@@ -37,11 +39,12 @@ class CommandsTest {
         return f;
     }
 
-    @Test
-    void validateAcceptsTheDemoConfigWithExitZero() {
-        CliRun r = run("validate", Path.of("..", "examples", "demo", "character.yaml").toString(), "--cache-dir", dir.toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"character.yaml", "character-ltx2.5.yaml"})
+    void validateAcceptsTheDemoConfigsWithExitZero(String demo) {
+        CliRun r = run("validate", Path.of("..", "examples", "demo", demo).toString(), "--cache-dir", dir.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("character.yaml: valid (0 errors, 0 warnings)");
+        assertThat(r.out()).contains(demo + ": valid (0 errors, 0 warnings)");
     }
 
     @Test
