@@ -5,5 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code orchestrator fork ...}: the patched upstream (the maintained fork). */
 @Command(name = "fork", description = "Materialise and inspect the patched ai-toolkit fork.",
         mixinStandardHelpOptions = true,
-        subcommands = {ForkApplyCommand.class, ForkVerifyCommand.class, ForkExportCommand.class, ForkRebaseCheckCommand.class})
+        subcommands = {ForkApplyCommand.class, ForkVerifyCommand.class, ForkExportCommand.class, ForkRebaseCheckCommand.class,
+                ForkBaseCommand.class})
 public final class ForkCommand {}

@@ -33,8 +33,7 @@ public final class ForkExport {
     /** {@code pythonSrc}: the folder holding the {@code ltx2_character} package ({@code python-env/src}). */
     public static Result<Exported> export(ForkState fork, String sopText, SopItems items, Path pythonSrc, Path out) {
         Git git = new Git(fork.dir());
-        Exec.Output base = git.run("log", "--format=%H", "--grep=^" + ForkMaterializer.LEAVE_OUT_SUBJECT, "-1");
-        String from = base.stdout().isBlank() ? fork.commit() : base.stdout().strip();
+        String from = ForkBase.of(fork);
         Exec.Output diff = git.run("diff", "--no-color", from, "HEAD");
         Exec.Output names = git.run("diff", "--name-only", "--diff-filter=AM", from, "HEAD");
         if (!diff.ok() || !names.ok()) {

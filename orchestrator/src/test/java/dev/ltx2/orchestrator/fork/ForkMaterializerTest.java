@@ -124,6 +124,18 @@ class ForkMaterializerTest {
         assertThat(Files.readString(state.dir().resolve("toolkit/a.py"))).contains("y = 20");
         assertThat(new Git(state.dir()).run("log", "--format=%s").stdout())
                 .contains(ForkMaterializer.LEAVE_OUT_SUBJECT);
+        String seriesBase = ForkBase.of(state);
+        assertThat(seriesBase).as("the series applies on the leave-out commit").isNotEqualTo(withKeymap);
+        assertThat(new Git(state.dir()).run("log", "-1", "--format=%s", seriesBase).stdout().strip())
+                .isEqualTo(ForkMaterializer.LEAVE_OUT_SUBJECT);
+        assertThat(new Git(state.dir()).run("diff", "--name-only", seriesBase, "HEAD").stdout().strip()).isEqualTo("toolkit/a.py");
+    }
+
+    @Test
+    void withNothingLeftOutTheSeriesAppliesOnThePin() throws IOException {
+        fx.pin(base, fx.patch("0001-a.patch", base, "toolkit/a.py", "x = 1\ny = 20\nz = 3\n"));
+        ForkState state = ok(materializer().apply(fx.upstream.toString()));
+        assertThat(ForkBase.of(state)).isEqualTo(base);
     }
 
     @Test
