@@ -51,7 +51,15 @@ def test_ui_builds_without_downloads_outside_npm(fork):
     for client in ("ui/src/server/prisma.ts", "ui/cron/prisma.ts"):
         assert "new PrismaClient({ adapter: sqliteAdapter() })" in read(fork, client)
     assert "next/font/google" not in read(fork, "ui/src/app/layout.tsx")
+    # The lockfile comes from patches/overlay-data/ui/package-lock.delta.json (docs/patches.md,
+    # "Lockfiles"): it must lock what package.json asks for, or npm ci refuses it.
     lock = json.loads((ui / "package-lock.json").read_text(encoding="utf-8"))
+    manifest = json.loads(read(fork, "ui/package.json"))
+    for section in ("dependencies", "devDependencies", "optionalDependencies"):
+        assert lock["packages"][""].get(section) == manifest.get(section), section
+    for name, spec in package.items():
+        if re.fullmatch(r"\d+\.\d+\.\d+", spec):
+            assert lock["packages"][f"node_modules/{name}"]["version"] == spec, name
     assert lock["packages"]["node_modules/prisma"]["version"] == "6.19.3"
 
 

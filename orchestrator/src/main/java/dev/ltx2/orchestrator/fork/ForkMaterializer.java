@@ -195,6 +195,10 @@ public final class ForkMaterializer {
                         .withDetail(am.tail(6)));
             }
         }
+        Result<Void> locked = series.lockfiles().commitInto(work, tmp);
+        if (locked instanceof Result.Err<Void> err) {
+            return Result.err(err.failure());
+        }
         Result<Void> overlaid = series.overlay().commitInto(work, tmp);
         if (overlaid instanceof Result.Err<Void> err) {
             return Result.err(err.failure());

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * The ordered patch list in {@code patches/series} (one file name per line, {@code #}
- * comments), in the ungoogled-chromium style, and the {@link Overlay} of whole files applied after it.
+ * comments), in the ungoogled-chromium style, the {@link LockfileDeltas} applied after it and the
+ * {@link Overlay} of whole files committed last.
  */
-public record PatchSeries(Path dir, List<Patch> patches, Overlay overlay) {
+public record PatchSeries(Path dir, List<Patch> patches, LockfileDeltas lockfiles, Overlay overlay) {
 
     public record Patch(String name, Path file, String text) {
         private static final Pattern DIFF_HEADER = Pattern.compile("^diff --git a/(\\S+) b/(\\S+)$", Pattern.MULTILINE);
@@ -70,9 +71,9 @@ public record PatchSeries(Path dir, List<Patch> patches, Overlay overlay) {
             }
         }
         try {
-            return Result.ok(new PatchSeries(patchesDir, List.copyOf(patches), Overlay.load(patchesDir)));
+            return Result.ok(new PatchSeries(patchesDir, List.copyOf(patches), LockfileDeltas.load(patchesDir), Overlay.load(patchesDir)));
         } catch (IOException e) {
-            return Result.err(Failure.environment("cannot read " + patchesDir.resolve(Overlay.DIR_NAME) + ": " + e.getMessage(),
+            return Result.err(Failure.environment("cannot read the overlay in " + patchesDir + ": " + e.getMessage(),
                     "run from a complete checkout of this repository"));
         }
     }
@@ -83,7 +84,7 @@ public record PatchSeries(Path dir, List<Patch> patches, Overlay overlay) {
         return all;
     }
 
-    /** Digest of the pin, every patch's name and bytes and the overlay's files: the identity of a materialised fork. */
+    /** Digest of the pin, every patch's name and bytes, the lockfile deltas and the overlay's files: the identity of a materialised fork. */
     public String digest(UpstreamPin pin) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -94,6 +95,7 @@ public record PatchSeries(Path dir, List<Patch> patches, Overlay overlay) {
                 sha.update((byte) 0);
                 sha.update(p.text().getBytes(StandardCharsets.UTF_8));
             }
+            lockfiles.digestInto(sha);
             overlay.digestInto(sha);
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

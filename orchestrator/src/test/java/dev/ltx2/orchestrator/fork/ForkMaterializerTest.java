@@ -86,6 +86,51 @@ class ForkMaterializerTest {
     }
 
     @Test
+    void theLockfileDeltaIsAppliedAfterTheSeriesAndCommittedBeforeTheOverlay() throws IOException {
+        String upstreamLock = "{\n  \"name\": \"ui\",\n  \"packages\": {\n    \"node_modules/a\": {\n      \"version\": \"1.0.0\"\n    }\n  }\n}\n";
+        String withLock = fx.commit("lockfile", "ui/package-lock.json", upstreamLock);
+        fx.pin(withLock, fx.patch("0001-a.patch", withLock, "toolkit/a.py", "x = 1\ny = 20\nz = 3\n"));
+        Path delta = fx.patches.resolve("overlay-data/ui/package-lock.delta.json");
+        Files.createDirectories(delta.getParent());
+        Files.writeString(delta, """
+                {"changes": [
+                  {"path": ["packages", "node_modules/b"], "after": "node_modules/a", "add": {"version": "2.0.0", "os": []}},
+                  {"path": ["packages", "node_modules/a"], "was": "1.0.0", "replace": {"version": "1.1.0"}}
+                ]}
+                """);
+        Path keys = fx.patches.resolve("overlay/ui/src/keys.ts");
+        Files.createDirectories(keys.getParent());
+        Files.writeString(keys, "export const a = 1;\n");
+
+        ForkState state = ok(materializer().apply(fx.upstream.toString()));
+        assertThat(Files.readString(state.dir().resolve("ui/package-lock.json"))).isEqualTo(
+                "{\n  \"name\": \"ui\",\n  \"packages\": {\n    \"node_modules/a\": {\n      \"version\": \"1.1.0\"\n    },\n"
+                        + "    \"node_modules/b\": {\n      \"version\": \"2.0.0\",\n      \"os\": []\n    }\n  }\n}\n");
+        Git fork = new Git(state.dir());
+        assertThat(fork.run("log", "--format=%s", "-3").stdout().lines())
+                .containsExactly(Overlay.SUBJECT, LockfileDeltas.SUBJECT, "change toolkit/a.py");
+        assertThat(fork.run("status", "--porcelain", "--untracked-files=all").stdout()).doesNotContain("ui/");
+
+        Files.writeString(delta, Files.readString(delta).replace("2.0.0", "2.0.1"));
+        ForkState second = ok(materializer().apply(fx.upstream.toString()));
+        assertThat(second.changed()).as("a changed delta rebuilds the fork").isTrue();
+        assertThat(Files.readString(second.dir().resolve("ui/package-lock.json"))).contains("2.0.1");
+    }
+
+    @Test
+    void aDeltaThatDoesNotFitUpstreamsLockfileNamesTheFileAndThePlace() throws IOException {
+        String withLock = fx.commit("lockfile", "ui/package-lock.json", "{\n  \"packages\": {}\n}\n");
+        fx.pin(withLock);
+        Path delta = fx.patches.resolve("overlay-data/ui/package-lock.delta.json");
+        Files.createDirectories(delta.getParent());
+        Files.writeString(delta, "{\"changes\": [{\"path\": [\"packages\", \"node_modules/a\"], \"was\": \"1.0.0\", \"remove\": true}]}");
+        Result<ForkState> result = materializer().apply(fx.upstream.toString());
+        assertThat(((Result.Err<ForkState>) result).failure().message())
+                .contains("patches/overlay-data/ui/package-lock.delta.json does not apply to ui/package-lock.json")
+                .contains("packages > node_modules/a: upstream's lockfile lacks it");
+    }
+
+    @Test
     void failingPatchNamesPatchFileAndHunkAndKeepsThePreviousFork() throws IOException {
         fx.pin(base, fx.patch("0001-a.patch", base, "toolkit/a.py", "x = 1\ny = 20\nz = 3\n"));
         ForkState good = ok(materializer().apply(fx.upstream.toString()));
