@@ -12,7 +12,7 @@ import pytest
 
 from ltx2_tools import envcheck
 
-# The report as the Java side's tests read it (orchestrator's FakeVenv prints it): the real probe
+# The report as the Java side's tests read it (orchestrator's FakeVenv answers it): the real probe
 # must print this shape, so a key renamed or added here breaks a test on both sides.
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "envcheck_report.json"
 
@@ -21,13 +21,16 @@ pytest.importorskip("torch", reason="the probe reports torch; run with the orche
 
 @pytest.fixture(scope="module")
 def printed_report() -> dict:
-    """What ``python -m ltx2_tools.envcheck`` prints, run as the orchestrator runs it: the venv's
-    Python with python-env/src on the path (stderr, where imports warn, is not read)."""
+    """The report ``python -m ltx2_tools envcheck`` answers, run as the orchestrator runs it: the
+    venv's Python with python-env/src on the path (stderr, where imports warn, is not read); the
+    value of its one ``result`` event."""
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, "-m", "ltx2_tools.envcheck"], capture_output=True, text=True, check=True,
-                          env=env)
-    return json.loads(done.stdout)
+    done = subprocess.run([sys.executable, "-m", "ltx2_tools", "envcheck"], capture_output=True, text=True,
+                          check=True, env=env)
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [e["type"] for e in events] == ["result"]
+    return events[0]["value"]
 
 
 def test_the_report_is_one_json_object_of_the_versions_installed(printed_report):

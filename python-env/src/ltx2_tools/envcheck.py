@@ -1,11 +1,11 @@
-"""Print the versions that matter to the trainer as one JSON object (``orchestrator env check``).
+"""The versions that matter to the trainer, as one mapping of text (``orchestrator env check``, through
+``python -m ltx2_tools envcheck``).
 
 Also proves that the pinned diffusers release provides every LTX-2 class ai-toolkit imports.
 """
 from __future__ import annotations
 
 import importlib
-import json
 import platform
 from importlib import metadata
 
@@ -56,7 +56,3 @@ def report() -> dict[str, str]:
         "jep": _version("jep"),
         "ltx2_classes": ltx2_class_status(),
     }
-
-
-if __name__ == "__main__":
-    print(json.dumps(report()))

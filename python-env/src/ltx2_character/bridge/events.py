@@ -4,11 +4,23 @@ from __future__ import annotations
 import json
 import math
 import traceback
-from typing import Any, Mapping, Protocol
+from typing import Any, Mapping, Protocol, TextIO
 
 
 class Sink(Protocol):
     def accept(self, line: str) -> None: ...
+
+
+class LineSink:
+    """A sink writing each event as one line to a text stream, flushed at once: the stream a
+    child process gives its parent (the subprocess runner's trainer, ``python -m ltx2_tools``)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def accept(self, line: str) -> None:
+        self._stream.write(line + "\n")
+        self._stream.flush()
 
 
 def _clean(value: float | None) -> float | None:

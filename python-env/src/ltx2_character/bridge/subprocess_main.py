@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 
+from .events import LineSink
 from .run import COMPLETED, STOPPED, run_training
 
 EXIT_CODES = {COMPLETED: 0, STOPPED: 0}
@@ -35,15 +36,6 @@ class SignalStopFlag:
         if not self._set and self._stop_file and os.path.exists(self._stop_file):
             self._set = True
         return self._set
-
-
-class LineSink:
-    def __init__(self, stream) -> None:
-        self._stream = stream
-
-    def accept(self, line: str) -> None:
-        self._stream.write(line + "\n")
-        self._stream.flush()
 
 
 def main(argv: list[str] | None = None) -> int:

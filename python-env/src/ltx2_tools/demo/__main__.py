@@ -1,4 +1,4 @@
-"""``python -m ltx2_tools.demo --out DIR``: write the tiny models and the demo dataset.
+"""``python -m ltx2_tools demo --out DIR`` (the orchestrator's door) or ``python -m ltx2_tools.demo --out DIR``: write the tiny models and the demo dataset.
 
 Layout: ``DIR/tiny-ltx2``, ``DIR/tiny-ltx2.3`` (diffusers folders), ``DIR/tiny-ltx2.5`` (LTX-2.5's split
 files, a ComfyUI models folder) and ``DIR/dataset``.
@@ -13,11 +13,14 @@ from pathlib import Path
 from . import media, tiny_model
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", required=True, type=Path)
-    args = parser.parse_args(argv)
-    out: Path = args.out
+    return parser
+
+
+def generate(out: Path) -> Path:
+    """Every asset into ``out``, built beside it and moved in whole, so ``out`` is never half made."""
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     for arch in tiny_model.ARCHES:
@@ -25,6 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     media.generate(tmp / "dataset")
     shutil.rmtree(out, ignore_errors=True)
     tmp.rename(out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    out = generate(parser().parse_args(argv).out)
     print(f"demo assets in {out}")
     return 0
 

@@ -1,16 +1,16 @@
 package dev.ltx2.orchestrator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ltx2.orchestrator.core.Exec;
 import dev.ltx2.orchestrator.core.ExitCode;
-import dev.ltx2.orchestrator.core.Failure;
 import dev.ltx2.orchestrator.core.Files2;
 import dev.ltx2.orchestrator.core.JunitReport;
 import dev.ltx2.orchestrator.core.Result;
 import dev.ltx2.orchestrator.core.TimedStep;
 import dev.ltx2.orchestrator.core.Workspace;
 import dev.ltx2.orchestrator.pyenv.PythonEnv;
+import dev.ltx2.orchestrator.pyenv.ToolDoor;
+import dev.ltx2.orchestrator.pyenv.ToolEvent;
+import dev.ltx2.orchestrator.pyenv.ToolResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,23 +56,29 @@ public final class ChecklistCommand implements Callable<Integer> {
         Path work = ws.layout().cache().resolve("checklist");
         Files2.deleteRecursively(work.resolve("runs"));
         Files.createDirectories(work);
-        Path verdicts = work.resolve("verdicts.json");
-        Files.deleteIfExists(verdicts);
         Path log = work.resolve("checklist.log");
-        List<String> cmd = new ArrayList<>(List.of(env.python().toString(), "-m", "ltx2_tools.checklist",
-                "--fork", env.forkDir().toString(), "--work", work.toString(), "--out", verdicts.toString()));
-        if (gpu) cmd.add("--gpu");
-        if (!items.isBlank()) cmd.addAll(List.of("--items", items));
-        Exec.Output out;
+        List<String> args = new ArrayList<>(List.of("--fork", env.forkDir().toString(), "--work", work.toString()));
+        if (gpu) args.add("--gpu");
+        if (!items.isBlank()) args.addAll(List.of("--items", items));
+        StringBuilder printed = new StringBuilder();
+        Result<ToolResult> answered;
         try (TimedStep step = TimedStep.start(console, "running the checklist on tiny LTX-2",
                 "several short trainings, a few minutes; log: " + log)) {
-            out = new Exec(null, env.childEnvironment()).run(cmd);
+            answered = new ToolDoor(env).call("checklist", args, event -> {
+                if (event instanceof ToolEvent.Progress p) {
+                    step.update(p.message());
+                } else if (event instanceof ToolEvent.Log l) {
+                    printed.append(l.line()).append('\n');
+                }
+            });
         }
-        Files.writeString(log, out.stdout() + out.stderr());
-        if (!Files.exists(verdicts)) {
-            return console.fail(Failure.environment("the checklist did not finish", null).withDetail(out.tail(20)));
+        if (answered instanceof Result.Err<ToolResult> e) {
+            Files.writeString(log, printed + e.failure().message() + "\n" + e.failure().detail().orElse(""));
+            return console.fail(ToolDoor.explained(e.failure(), "the checklist did not finish", null));
         }
-        JsonNode results = new ObjectMapper().readTree(verdicts.toFile());
+        ToolResult done = ((Result.Ok<ToolResult>) answered).value();
+        Files.writeString(log, printed + done.stderr());
+        JsonNode results = done.value().path("verdicts");
         if (json) {
             console.info(results.toPrettyString());
         } else {
@@ -85,8 +91,8 @@ public final class ChecklistCommand implements Callable<Integer> {
     }
 
     /**
-     * One case per verdict of {@code ltx2_tools.checklist}: PASS passes, FAIL fails, and
-     * anything else (NOT RUN: the CUDA items without {@code --gpu}) is a skip, so an item that
+     * One case per verdict of {@code ltx2_tools.checklist} (the door's {@code result}: its
+     * {@code verdicts}): PASS passes, FAIL fails, and anything else (NOT RUN: the CUDA items without {@code --gpu}) is a skip, so an item that
      * did not run is never counted as passed. The message is the status and the first line of
      * the evidence, or what the item checks when it has none (a NOT RUN item says there why).
      */

@@ -1,11 +1,13 @@
 package dev.ltx2.orchestrator.cli;
 
-import dev.ltx2.orchestrator.core.Exec;
 import dev.ltx2.orchestrator.core.ExitCode;
 import dev.ltx2.orchestrator.core.Failure;
 import dev.ltx2.orchestrator.core.Result;
 import dev.ltx2.orchestrator.core.Workspace;
 import dev.ltx2.orchestrator.pyenv.PythonEnv;
+import dev.ltx2.orchestrator.pyenv.ToolDoor;
+import dev.ltx2.orchestrator.pyenv.ToolEvent;
+import dev.ltx2.orchestrator.pyenv.ToolResult;
 import dev.ltx2.schema.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,19 +59,27 @@ public final class LabVoiceCommand implements Callable<Integer> {
         PythonEnv env = ws.pythonEnv();
         Path work = ws.layout().cache().resolve("lab").resolve("voice");
         Files.createDirectories(work);
-        List<String> cmd = command(env, work);
+        List<String> args = arguments(env, work);
+        ToolDoor door = new ToolDoor(env);
 
         console.progress("voice lab: preparing the gated base (cached; first time several minutes) and the arms' configs");
-        List<String> prepare = new ArrayList<>(cmd);
+        List<String> prepare = new ArrayList<>(args);
         prepare.add("--configs-only");
-        Exec.Output prepared = new Exec(null, env.childEnvironment()).run(prepare);
-        if (prepared.exitCode() != 0) {
-            return console.fail(Failure.environment("the voice lab could not prepare its base model or configs", null)
-                    .withDetail(prepared.tail(20)));
+        Result<ToolResult> prepared = door.call("lab-voice", prepare, event -> { });
+        if (prepared instanceof Result.Err<ToolResult> e) {
+            return console.fail(ToolDoor.explained(e.failure(), "the voice lab could not prepare its base model or configs",
+                    null));
         }
-        List<Path> configs = prepared.stdout().lines().filter(l -> l.endsWith(".yaml")).map(Path::of).toList();
+        ToolResult configsDone = ((Result.Ok<ToolResult>) prepared).value();
+        if (!configsDone.ok()) {
+            return console.fail(Failure.environment("the voice lab could not prepare its base model or configs", null)
+                    .withDetail(configsDone.stderrTail(20)));
+        }
+        List<Path> configs = new ArrayList<>();
+        configsDone.value().path("configs").forEach(c -> configs.add(Path.of(c.asText())));
         if (configs.isEmpty()) {
-            return console.fail(Failure.environment("the voice lab wrote no job configs", null).withDetail(prepared.tail(20)));
+            return console.fail(Failure.environment("the voice lab wrote no job configs", null)
+                    .withDetail(configsDone.stderrTail(20)));
         }
         for (Path config : configs) {
             ValidationReport report = JobValidation.validate(config, ws.layout());
@@ -80,12 +90,29 @@ public final class LabVoiceCommand implements Callable<Integer> {
             }
         }
         console.progress("voice lab: " + configs.size() + " job configs valid; training and evaluating");
-        int code = new Exec(null, env.childEnvironment()).runInherited(cmd);
-        return code == 0 ? ExitCode.OK.code() : code == 130 ? 130 : ExitCode.TRAINING_FAILED.code();
+        // The lab's printed lines (each training, the results table) are its progress: shown as they come.
+        Result<ToolResult> ran = door.call("lab-voice", args, event -> {
+            if (event instanceof ToolEvent.Log l) {
+                console.info(l.line());
+            }
+        });
+        if (ran instanceof Result.Err<ToolResult> e) {
+            if (e.failure().exitCode() == ExitCode.INTERRUPTED) {
+                return ExitCode.INTERRUPTED.code();
+            }
+            console.fail(e.failure());
+            return ExitCode.TRAINING_FAILED.code();
+        }
+        ToolResult done = ((Result.Ok<ToolResult>) ran).value();
+        if (!done.ok()) {
+            spec.commandLine().getErr().print(done.stderr()); // the lab names each failed arm there
+        }
+        return done.ok() ? ExitCode.OK.code() : done.exitCode() == 130 ? 130 : ExitCode.TRAINING_FAILED.code();
     }
 
-    private List<String> command(PythonEnv env, Path work) {
-        List<String> cmd = new ArrayList<>(List.of(env.python().toString(), "-m", "ltx2_tools.lab.voice", "run",
+    /** {@code run …} for {@code python -m ltx2_tools lab-voice}, as {@code python -m ltx2_tools.lab.voice} takes it. */
+    private List<String> arguments(PythonEnv env, Path work) {
+        List<String> cmd = new ArrayList<>(List.of("run",
                 "--fork", env.forkDir().toString(), "--work", work.toString(), "--seeds", Integer.toString(seeds),
                 "--parallel", Integer.toString(parallel)));
         if (!arms.isEmpty()) {

@@ -96,13 +96,33 @@ public final class Exec {
      * progress), and captures stdout and stderr as {@link #run} does.
      */
     public Output runStreaming(List<String> command, java.util.function.Consumer<String> onLine) {
+        return runStreaming(command, null, onLine);
+    }
+
+    /**
+     * As {@link #runStreaming(List, java.util.function.Consumer)}, with {@code stdin} written to
+     * the program from another thread while its output is read: a program that answers while it
+     * reads (the media probe) never blocks on a full pipe.
+     */
+    public Output runStreaming(List<String> command, String stdin, java.util.function.Consumer<String> onLine) {
         ProcessBuilder pb = builder(command);
         Process process;
         try {
             process = pb.start();
-            process.getOutputStream().close();
+            if (stdin == null) {
+                process.getOutputStream().close();
+            }
         } catch (IOException e) {
             return new Output(127, "", "cannot start " + command.get(0) + ": " + e.getMessage());
+        }
+        if (stdin != null) {
+            CompletableFuture.runAsync(() -> {
+                try (var in = process.getOutputStream()) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                    // the program exited without reading all of it; its exit code and stderr tell why
+                }
+            });
         }
         // Ctrl-C ends the JVM, not the child: without this, pytest would run on for minutes unseen.
         Thread stopChild = new Thread(() -> {

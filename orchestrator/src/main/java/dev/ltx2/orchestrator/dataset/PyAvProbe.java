@@ -1,32 +1,28 @@
 package dev.ltx2.orchestrator.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ltx2.orchestrator.core.Result;
 import dev.ltx2.orchestrator.pyenv.PythonEnv;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import dev.ltx2.orchestrator.pyenv.ToolDoor;
+import dev.ltx2.orchestrator.pyenv.ToolEvent;
+import dev.ltx2.orchestrator.pyenv.ToolResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Probes media with {@code python -m ltx2_tools.media_probe} in the trainer's venv: PyAV for
- * the streams (ai-toolkit's own audio-track check) and {@code torchaudio.load} for the audio (the
- * trainer's own call). Files are split over a few long-lived processes, because starting one
+ * Probes media with {@code ltx2_tools.media_probe} (through {@link ToolDoor}: {@code python -m
+ * ltx2_tools media-probe}) in the trainer's venv: PyAV for the streams (ai-toolkit's own
+ * audio-track check) and {@code torchaudio.load} for the audio (the trainer's own call). Files are split over a few long-lived processes, because starting one
  * process per clip costs more than probing it (docs/config-schema.md, "Why PyAV").
  */
 public final class PyAvProbe implements MediaProbe {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Each process imports torch (about 2 s of CPU), so it should get at least this many files. */
     public static final int FILES_PER_PROCESS = 50;
-    private static final long TIMEOUT_MINUTES = 60;
 
     private final PythonEnv env;
     private final int maxProcesses;
@@ -55,45 +51,25 @@ public final class PyAvProbe implements MediaProbe {
         return out;
     }
 
+    /**
+     * One process for {@code files}: their paths on stdin, one probe back per file as an
+     * {@code item} event as soon as it is made, so a process that dies keeps the answers it gave
+     * and the rest are named as not probed, with the reason.
+     */
     private Map<Path, MediaInfo> run(List<Path> files) {
-        Map<Path, MediaInfo> out = new HashMap<>();
-        ProcessBuilder pb = new ProcessBuilder(env.python().toString(), "-m", "ltx2_tools.media_probe");
-        pb.environment().putAll(env.childEnvironment());
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            files.forEach(f -> out.put(f, MediaInfo.unreadable("cannot start the probe: " + e.getMessage())));
-            return out;
-        }
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p));
-        CompletableFuture.runAsync(() -> {
-            try (Writer w = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
-                for (Path f : files) {
-                    w.write(f.toString());
-                    w.write('\n');
-                }
-            } catch (IOException ignored) {
-                // the process died; its exit status and stderr explain why
+        Map<Path, MediaInfo> out = new ConcurrentHashMap<>();
+        StringBuilder paths = new StringBuilder();
+        files.forEach(f -> paths.append(f).append('\n'));
+        Result<ToolResult> answered = new ToolDoor(env).call("media-probe", List.of(), paths.toString(), event -> {
+            if (event instanceof ToolEvent.Item item) {
+                out.put(Path.of(item.value().path("path").asText()), parse(item.value()));
             }
         });
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                JsonNode n = JSON.readTree(line);
-                out.put(Path.of(n.path("path").asText()), parse(n));
-            }
-            if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-            }
-        } catch (IOException e) {
-            p.destroyForcibly();
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        String why = err.join().strip();
-        String tail = why.isEmpty() ? "the probe stopped" : why.lines().reduce((a, b) -> b).orElse(why);
-        files.forEach(f -> out.putIfAbsent(f, MediaInfo.unreadable("not probed: " + tail)));
+        String why = answered instanceof Result.Err<ToolResult> e
+                ? e.failure().detail().filter(d -> !d.isBlank()).map(d -> d.lines().reduce((a, b) -> b).orElse(d))
+                        .orElse(e.failure().message())
+                : "the probe gave no answer for it";
+        files.forEach(f -> out.putIfAbsent(f, MediaInfo.unreadable("not probed: " + why)));
         return out;
     }
 
@@ -113,13 +89,5 @@ public final class PyAvProbe implements MediaProbe {
 
     private static String text(JsonNode n) {
         return n.isTextual() ? n.asText() : null;
-    }
-
-    private static String read(Process p) {
-        try {
-            return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -9,13 +9,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A venv directory as the orchestrator reads it, without Python: a {@code bin/python} that
- * prints {@code ltx2_tools.envcheck}'s report, and the jep dist-info and native library at a
+ * answers {@code python -m ltx2_tools envcheck} with {@code ltx2_tools.envcheck}'s report (one
+ * {@code result} event of the door's protocol), and the jep dist-info and native library at a
  * chosen version. A Jep mismatch without a real install.
  */
 public final class FakeVenv {
     /**
-     * envcheck's output as it prints it; {@code python-env/tests/test_envcheck.py} proves the real
-     * probe prints this shape (the same keys, in order, every value text).
+     * envcheck's report as the door answers it; {@code python-env/tests/test_envcheck.py} proves the
+     * real probe answers this shape (the same keys, in order, every value text).
      */
     public static final Path REPORT_SAMPLE = Path.of(System.getProperty("user.dir"))
             .resolve("../python-env/tests/fixtures/envcheck_report.json").normalize();
@@ -37,10 +38,12 @@ public final class FakeVenv {
         return new PythonEnv(venvDir, venvDir.resolve("no-source"), venvDir.resolve("no-fork"));
     }
 
-    /** The committed sample with its {@code jep} version replaced. */
+    /** The committed sample with its {@code jep} version replaced, as the door's {@code result} event. */
     static String reportWithJep(String jepVersion) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode sample = (ObjectNode) json.readTree(REPORT_SAMPLE.toFile());
-        return json.writeValueAsString(sample.put("jep", jepVersion)) + "\n";
+        ObjectNode result = json.createObjectNode().put("type", "result").put("verb", "envcheck").put("exit_code", 0);
+        result.set("value", sample.put("jep", jepVersion));
+        return json.writeValueAsString(result) + "\n";
     }
 }
