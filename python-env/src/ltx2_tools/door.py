@@ -93,7 +93,7 @@ def _demo(argv: list[str], emit: Emit) -> Outcome:
     from ltx2_tools.demo import __main__ as demo
 
     out = demo.parser().parse_args(argv).out
-    emit(progress(f"writing the tiny models and the demo dataset to {out}"))
+    emit(progress("building the tiny models, then the dataset"))
     return Outcome(0, {"out": str(demo.generate(out))})
 
 
