@@ -246,3 +246,10 @@ def test_the_launcher_runs_the_module(tmp_path):
     bad = subprocess.run([launcher, str(tmp_path), str(tmp_path / "r"), "nope"], env=env, capture_output=True,
                          text=True, timeout=60)
     assert bad.returncode == 1 and "unknown part nope" in bad.stderr
+
+
+def test_help_describes_every_part(capsys):
+    with pytest.raises(SystemExit):
+        matrix.main(["--help"])
+    out = capsys.readouterr().out
+    assert [p for p in PART_NAMES if f"\n  {p} " not in out] == []

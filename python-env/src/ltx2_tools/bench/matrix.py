@@ -387,8 +387,9 @@ def _gpu_txt(python: str, env: dict[str, str], results: Path) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    parts_help = __doc__[__doc__.index("  fast "):__doc__.index("\nThe matrix is data")]
     p = argparse.ArgumentParser(prog="bin/gpu-bench", description=__doc__.split("\n\n")[0],
-                                epilog="parts: " + " ".join(PART_NAMES) + " (see python -m ltx2_tools.bench.matrix)")
+                                epilog="parts:\n" + parts_help, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--budget", type=int, default=DEFAULT_BUDGET_S, help="wall-clock seconds for the whole run")
     p.add_argument("--smoke", action="store_true", help="the tiny LTX-2 on the CPU at tiny shapes")
     p.add_argument("--dry-run", action="store_true", help="print the command lines; run nothing")
