@@ -202,4 +202,41 @@ class DatasetInspectorTest {
         assertThat(p.audio().eligible()).isEqualTo(4);
         assertThat(p.audio().share()).isEqualTo(1.0);
     }
+
+    /**
+     * A folder of 5,000 files scraped in bulk: one good clip and its caption among 4,998 files
+     * that hold nothing. Every file goes through the real probe (no cache), each empty one is
+     * named unusable and the good clip is untouched; the run ends, whatever the count.
+     */
+    @Test
+    void aFolderOfFiveThousandFilesIsProbedAndEveryEmptyOneNamed() throws Exception {
+        Path bulk = Files.createDirectories(dir.resolve("bulk"));
+        Files.copy(clips.resolve("talk.mp4"), bulk.resolve("good.mp4"));
+        Files.writeString(bulk.resolve("good.txt"), "ohwx woman talking");
+        for (int i = 0; i < 4_998; i++) {
+            Files.write(bulk.resolve(String.format("scraped_%04d.mp4", i)), new byte[0]);
+        }
+        try (var files = Files.list(bulk)) {
+            assertThat(files.count()).isEqualTo(5_000);
+        }
+        Path config = dir.resolve("bulk.yaml");
+        Files.writeString(config, "job: extension\nconfig:\n  name: t\n  process:\n    - type: sd_trainer\n"
+                + "      training_folder: ${DATA}/out\n      model: {arch: ltx2, name_or_path: ${DATA}/model}\n"
+                + "      network: {type: lora, linear: 8, linear_alpha: 8}\n"
+                + "      train: {noise_scheduler: flowmatch, disable_sampling: true}\n"
+                + "      datasets:\n        - {folder_path: ${DATA}/bulk, num_frames: 17}\n");
+        ValidationContext ctx = new ValidationContext(Map.of("DATA", dir.toString()), dir, List.of());
+        ValidationReport report = ConfigValidator.validate(config, ctx);
+        assertThat(report.errors()).isEmpty();
+        long started = System.nanoTime();
+        var d = new DatasetInspector(new PyAvProbe(MediaFixtures.assumeVenv(), 2), ctx)
+                .inspect(report.job().orElseThrow()).get(0).datasets().get(0);
+        System.out.printf("5,000 files inspected in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        assertThat(d.items()).hasSize(4_999);
+        assertThat(d.unusable()).hasSize(4_998).allSatisfy(i -> assertThat(i.name()).startsWith("scraped_"))
+                .allSatisfy(i -> assertThat(i.findings()).anySatisfy(
+                        f -> assertThat(f.message()).contains("is an empty file (0 bytes)")));
+        assertThat(d.items()).filteredOn(i -> i.name().equals("good.mp4")).singleElement()
+                .satisfies(i -> assertThat(i.findings()).isEmpty());
+    }
 }
