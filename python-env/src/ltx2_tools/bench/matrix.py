@@ -14,7 +14,7 @@ usage: bin/gpu-bench [--budget SECONDS] [--smoke] [--dry-run] BUNDLE_DIR RESULTS
   fast     the fast path against eager on one model, alternating step by step (paired ratio):
            81 and 121 frames, checkpointing on; the fast arm's compile warm-up is in its records
   fast-keep  the `fast` pair with selective checkpointing: the fast arm keeps 12, then 24 blocks'
-           activations (ltx2_character.training.selective_checkpointing), 81 and 121 frames
+           activations (ltx2_tools.bench.selective_checkpointing), 81 and 121 frames
   checklist-gpu  the SOP checklist with --gpu (items 7 and 8 on CUDA), verdicts in checklist-gpu.json
   fast-offload  the same pair with the 32 GiB layer-offloading settings (as fit32-offload's first row)
   peer-compile  Lightricks' ltx-trainer with its own torch.compile option (Accelerate's dynamo plugin)

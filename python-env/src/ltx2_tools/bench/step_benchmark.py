@@ -248,7 +248,8 @@ def fast_and_eager_arms(args, built: Built, network, params) -> list[Arm]:
     plan gives a CUDA job with these settings (layer offloading or a quantized base: no compile, and
     no fused AdamW with offloading); its blocks are compiled in place once, and each arm switches the
     compiled blocks and the LoRA forward on or off."""
-    from ltx2_character.training import block_compile, fast_path, selective_checkpointing
+    from ltx2_character.training import block_compile, fast_path
+    from ltx2_tools.bench import selective_checkpointing
 
     plan = fast_path.plan(enabled=True, arch=args.arch, device_type="cuda", optimizer="adamw", network_type="lora",
                           layer_offloading=args.offload_percent > 0, quantized=bool(args.qtype))

@@ -8,6 +8,10 @@ hook a function that calls those blocks directly and checkpoints the others exac
 does (``torch.utils.checkpoint``, non-reentrant).
 
 Keeping zero blocks is upstream's behaviour; keeping all of them is checkpointing off.
+
+An experiment of the benchmark (``step_benchmark --keep-blocks``), not yet the trainer's: it moves
+to the runtime package with the memory rule that would choose N for a job, once a GPU run has
+measured what each kept block saves and costs (docs/benchmarks.md).
 """
 from __future__ import annotations
 

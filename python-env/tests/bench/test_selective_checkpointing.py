@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import torch
 
-from ltx2_character.training import selective_checkpointing as sc
+from ltx2_tools.bench import selective_checkpointing as sc
 
 
 def test_kept_are_the_last_blocks_clamped_to_the_model():
