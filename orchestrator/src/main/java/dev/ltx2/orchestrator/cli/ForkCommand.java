@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 @Command(name = "fork", description = "Materialise and inspect the patched ai-toolkit fork.",
         mixinStandardHelpOptions = true,
         subcommands = {ForkApplyCommand.class, ForkVerifyCommand.class, ForkExportCommand.class, ForkRebaseCheckCommand.class,
-                ForkBaseCommand.class})
+                ForkBaseCommand.class, ForkLockfileDeltaCommand.class})
 public final class ForkCommand {}

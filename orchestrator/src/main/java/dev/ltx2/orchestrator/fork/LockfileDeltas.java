@@ -53,6 +53,29 @@ public record LockfileDeltas(Path dir, List<String> files) {
         return deltaFile.substring(0, deltaFile.length() - SUFFIX.length()) + ".json";
     }
 
+    /**
+     * The delta that turns the lockfile {@code file} (e.g. {@code ui/package-lock.json}) at the pin
+     * into the one in {@code tree} (a fork clone where npm rewrote it), checked to be in npm's own
+     * layout, so that applying it writes the same bytes back. What {@code fork lockfile-delta} writes.
+     */
+    public static LockfileDelta regenerate(Path tree, String pinCommit, String file) throws IOException, LockfileDelta.DeltaException {
+        Exec.Output upstream = new Git(tree).run("show", pinCommit + ":" + file);
+        if (!upstream.ok()) {
+            throw new IOException("cannot read " + file + " at the pin " + pinCommit + " in " + tree + ": " + upstream.tail(3));
+        }
+        String ours = Files.readString(tree.resolve(file), StandardCharsets.UTF_8);
+        if (!LockfileDelta.render(LockfileDelta.read(ours)).equals(ours)) {
+            throw new IOException(tree.resolve(file) + " is not in npm's layout (2-space indent, trailing newline): "
+                    + "let npm write it (npm install --package-lock-only)");
+        }
+        return LockfileDelta.between(LockfileDelta.read(upstream.stdout()), LockfileDelta.read(ours));
+    }
+
+    /** Where the delta of the fork's {@code file} lives under {@code patchesDir}. */
+    public static Path deltaFile(Path patchesDir, String file) {
+        return patchesDir.resolve(DIR_NAME).resolve(file.substring(0, file.length() - ".json".length()) + SUFFIX);
+    }
+
     void digestInto(MessageDigest sha) throws IOException {
         for (String file : files) {
             sha.update((byte) 1);

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
  * upstream's at the pin with the delta applied and locks every pinned dependency at its version.
  *
  * <p>Regenerating the delta after changing the fork's lockfile (npm install in the fork's
- * {@code ui/}, docs/patches.md "Lockfiles"): run this class with {@code -Dltx2.lockfileDelta.regenerate=true}
- * and {@code LTX2_FORK_DIR} set; it writes the delta between the pin's lockfile and the fork's.
+ * {@code ui/}, docs/patches.md "Lockfiles"): {@code orchestrator fork lockfile-delta --tree DIR}.
  */
 class ForkLockfileTest {
     static final Path PATCHES = Path.of(System.getProperty("user.dir")).resolve("../patches").normalize();
@@ -97,19 +96,13 @@ class ForkLockfileTest {
                 assertThat(lock.path("packages").path("node_modules/" + name).path("version").asText()).as(name).isEqualTo(version));
     }
 
-    /** Not a check: writes the delta from the fork's lockfile when asked to (class comment). */
+    /** The committed delta is exactly what the fork's lockfile gives ({@code fork lockfile-delta} writes the same). */
     @Test
-    void regenerateTheDeltaWhenAsked() throws Exception {
-        assumeTrue(Boolean.getBoolean("ltx2.lockfileDelta.regenerate"), "only with -Dltx2.lockfileDelta.regenerate=true");
+    void theCommittedDeltaIsWhatTheForksLockfileGives() throws Exception {
         Path fork = fork();
         UpstreamPin pin = ((Result.Ok<UpstreamPin>) UpstreamPin.load(PATCHES)).value();
-        String upstream = new Git(fork).run("show", pin.commit() + ":" + LOCKFILE).stdout();
-        String forks = Files.readString(fork.resolve(LOCKFILE), StandardCharsets.UTF_8);
-        LockfileDelta delta = LockfileDelta.between(LockfileDelta.read(upstream), LockfileDelta.read(forks));
-        assertThat(LockfileDelta.render(LockfileDelta.read(forks))).as("the fork's lockfile is in npm's layout").isEqualTo(forks);
-        Path out = PATCHES.resolve(LockfileDeltas.DIR_NAME).resolve(DELTA);
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, delta.toJson(), StandardCharsets.UTF_8);
+        assertThat(LockfileDeltas.regenerate(fork, pin.commit(), LOCKFILE).toJson()).isEqualTo(committedDelta().toJson());
+        assertThat(LockfileDeltas.deltaFile(PATCHES, LOCKFILE)).isEqualTo(PATCHES.resolve(LockfileDeltas.DIR_NAME).resolve(DELTA));
     }
 
     private static Path fork() {
