@@ -48,11 +48,11 @@ public final class ChecklistCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
         Workspace ws = new Workspace(cache.layout(), console);
-        Result<?> ready = ws.ensureEnv("python3").then(e -> ws.ensureFork(upstream.upstream));
-        if (ready instanceof Result.Err<?> e) {
+        Result<PythonEnv> ready = ws.ensureEnvAndFork(upstream.upstream);
+        if (ready instanceof Result.Err<PythonEnv> e) {
             return console.fail(e.failure());
         }
-        PythonEnv env = ws.pythonEnv();
+        PythonEnv env = ((Result.Ok<PythonEnv>) ready).value();
         Path work = ws.layout().cache().resolve("checklist");
         Files2.deleteRecursively(work.resolve("runs"));
         Files.createDirectories(work);

@@ -57,6 +57,11 @@ public final class Workspace {
                 .then(lock -> new EnvironmentBuilder(pythonEnv(), lock, BuildInfo.jepVersion(), progress).create(basePython));
     }
 
+    /** What a tool that trains needs (the checklist, the labs): the venv, then the fork; the venv to run in. */
+    public Result<PythonEnv> ensureEnvAndFork(String upstream) {
+        return ensureEnv("python3").then(created -> ensureFork(upstream)).map(fork -> pythonEnv());
+    }
+
     public Result<java.nio.file.Path> ensureDemo() {
         return new DemoAssets(layout.demoDir(), pythonEnv(), progress).ensure();
     }
