@@ -13,14 +13,6 @@ def test_kept_are_the_last_blocks_clamped_to_the_model():
     assert sc.kept(4, -2) == frozenset()
 
 
-def test_blocks_that_fit_spare_memory():
-    assert sc.blocks_that_fit(10.0, 3.0, 48) == 3
-    assert sc.blocks_that_fit(1000.0, 3.0, 48) == 48
-    assert sc.blocks_that_fit(2.0, 3.0, 48) == 0
-    assert sc.blocks_that_fit(10.0, 0.0, 48) == 0  # per-block cost unknown: keep none
-    assert sc.blocks_that_fit(-5.0, 3.0, 48) == 0
-
-
 class Block(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -26,13 +26,6 @@ def kept(num_blocks: int, keep: int) -> frozenset[int]:
     return frozenset(range(num_blocks - keep, num_blocks))
 
 
-def blocks_that_fit(spare_bytes: float, bytes_per_block: float, num_blocks: int) -> int:
-    """How many blocks' activations fit ``spare_bytes`` at ``bytes_per_block`` each (0 when unknown)."""
-    if bytes_per_block <= 0 or spare_bytes <= 0:
-        return 0
-    return int(min(num_blocks, spare_bytes // bytes_per_block))
-
-
 def checkpointing_func(blocks: Sequence[torch.nn.Module], keep: frozenset[int]) -> Callable[..., Any]:
     """The function diffusers calls as ``_gradient_checkpointing_func(block, *args)``."""
     kept_ids = {id(block) for index, block in enumerate(blocks) if index in keep}

@@ -46,8 +46,8 @@ public final class ForkLockfileDeltaCommand implements Callable<Integer> {
             console.info("wrote " + out + " (" + delta.changes().size() + " changes); fork apply applies it after the series");
             return 0;
         } catch (IOException | LockfileDelta.DeltaException e) {
-            return console.fail(Failure.user(e.getMessage(), "run npm install --package-lock-only in " + tree.resolve(file).getParent()
-                    + " and try again"));
+            return console.fail(Failure.user(e.getMessage(), "point --tree at a clone of the fork whose " + file
+                    + " npm wrote (docs/patches.md, \"Lockfiles\")"));
         }
     }
 }
