@@ -152,3 +152,11 @@ def test_the_text_projection_width_must_match_the_text_encoder():
         ltx25_sizes.connectors_sizes(state, te, {})
     te.pop("model.layers.2.w")
     assert ltx25_sizes.connectors_sizes(state, te, {})["text_proj_in_factor"] == 3
+
+
+def test_for_version_sizes_only_25_and_leaves_other_tables_alone():
+    table = {"diffusers_config": {"num_layers": 48}}
+    assert ltx25_sizes.for_version("2.3", "transformer", table, {}) is table
+    assert ltx25_sizes.for_version("2.0", "vae-name-not-checked", table, {}) is table
+    with pytest.raises(ValueError):
+        ltx25_sizes.for_version("2.5", "vae", table, {})

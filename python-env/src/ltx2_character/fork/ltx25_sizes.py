@@ -29,6 +29,18 @@ from typing import Any
 COMPONENTS = ("transformer", "connectors", "video_vae", "audio_vae", "vocoder")
 
 
+SIZED_VERSION = "2.5"  # the release whose converters take the table's sizes; 2.0/2.3 load diffusers folders
+
+
+def for_version(version: str, component: str, config: dict, state_dict: Mapping[str, Any],
+                text_encoder_state_dict: Mapping[str, Any] | None = None) -> dict:
+    """What a converter of patch 0020 calls: for 2.5, ``sized``; for any other version the table's
+    ``config`` as it is (the same object)."""
+    if version != SIZED_VERSION:
+        return config
+    return sized(component, config, state_dict, text_encoder_state_dict)
+
+
 def sized(component: str, config: dict, state_dict: Mapping[str, Any],
           text_encoder_state_dict: Mapping[str, Any] | None = None) -> dict:
     """``config`` (a ``get_ltx2_*_config`` entry, with ``diffusers_config``) with the sizes of
